@@ -1,0 +1,1 @@
+Console.WriteLine("Mailing sample: under construction.");

@@ -1,0 +1,2 @@
+namespace Mailing.Analyzers;
+internal static class AssemblyMarker { }

@@ -1,0 +1,2 @@
+namespace Mailing.Generators;
+internal static class AssemblyMarker { }

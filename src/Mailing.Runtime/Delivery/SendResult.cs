@@ -1,0 +1,23 @@
+namespace Mailing;
+
+/// <summary>What a transport reports after accepting a message.</summary>
+public sealed record SendResult
+{
+    /// <summary>The RFC 5322 Message-Id the message was sent with, without angle brackets.</summary>
+    public required string MessageId { get; init; }
+
+    /// <summary>The name of the transport that accepted the message.</summary>
+    public required string TransportName { get; init; }
+
+    /// <summary>The provider's own id for the message (an HTTP API's id, or the SMTP server's queue id), if it gave one.</summary>
+    public string? ProviderMessageId { get; init; }
+
+    /// <summary>How long the send took, from hand-over to acceptance.</summary>
+    public TimeSpan Duration { get; init; }
+
+    /// <summary>The recipients the server accepted.</summary>
+    public IReadOnlyList<EmailAddress> AcceptedRecipients { get; init; } = [];
+
+    /// <summary>The recipients the server refused, each with the reason; the message went to the others.</summary>
+    public IReadOnlyList<RecipientRejection> RejectedRecipients { get; init; } = [];
+}
