@@ -1,0 +1,46 @@
+namespace Mailing;
+
+/// <summary>
+/// The bytes of an attachment or inline resource: held in memory, or opened from a file each time
+/// they are needed, so a message can be sent again (retry, failover) without a consumed stream.
+/// </summary>
+internal sealed class AttachmentContent
+{
+    private readonly ReadOnlyMemory<byte> _bytes;
+    private readonly string? _path;
+
+    private AttachmentContent(ReadOnlyMemory<byte> bytes, string? path)
+    {
+        _bytes = bytes;
+        _path = path;
+    }
+
+    public static AttachmentContent FromBytes(ReadOnlyMemory<byte> bytes) => new(bytes, null);
+
+    public static AttachmentContent FromFile(string path) => new(default, Path.GetFullPath(path));
+
+    public static AttachmentContent FromStream(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return new(buffer.ToArray(), null);
+    }
+
+    public static async Task<AttachmentContent> FromStreamAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        return new(buffer.ToArray(), null);
+    }
+
+    /// <summary>The length in bytes, or <see langword="null"/> for a file that is read only when sent.</summary>
+    public long? Length => _path is null ? _bytes.Length : null;
+
+    public Stream OpenRead() => _path is null
+        ? new MemoryStream(_bytes.ToArray(), writable: false)
+        : new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 81920, useAsync: false);
+
+    public override string ToString() => _path is null ? $"{_bytes.Length} bytes" : "file " + Path.GetFileName(_path);
+}

@@ -1,0 +1,102 @@
+using System.Text;
+
+namespace Mailing;
+
+/// <summary>
+/// Accumulates plain text the way a browser lays out inline content: runs of whitespace collapse to one
+/// space, and line or paragraph breaks are deferred until the next text so none pile up at the ends.
+/// </summary>
+internal sealed class PlainTextWriter
+{
+    private readonly StringBuilder _text = new();
+    private int _pendingNewLines;
+    private bool _pendingSpace;
+
+    public void WriteText(string text, bool preserveWhitespace)
+    {
+        foreach (var raw in text)
+        {
+            var c = raw == '\u00A0' ? ' ' : raw;
+            if (preserveWhitespace)
+            {
+                if (c == '\n')
+                {
+                    _text.Append('\n');
+                    continue;
+                }
+
+                if (c == '\r')
+                {
+                    continue;
+                }
+
+                FlushBreaks();
+                _text.Append(c);
+                continue;
+            }
+
+            if (char.IsWhiteSpace(c))
+            {
+                _pendingSpace = true;
+                continue;
+            }
+
+            FlushBreaks();
+            _text.Append(c);
+        }
+    }
+
+    public void Space() => _pendingSpace = true;
+
+    public void LineBreak() => _pendingNewLines = Math.Max(_pendingNewLines, 1);
+
+    public void Paragraph() => _pendingNewLines = 2;
+
+    public override string ToString() => _text.ToString().TrimEnd();
+
+    private void FlushBreaks()
+    {
+        if (_text.Length == 0)
+        {
+            _pendingNewLines = 0;
+            _pendingSpace = false;
+            return;
+        }
+
+        if (_pendingNewLines > 0)
+        {
+            TrimTrailingSpaces();
+            var existing = CountTrailingNewLines();
+            for (var i = existing; i < _pendingNewLines; i++)
+            {
+                _text.Append('\n');
+            }
+        }
+        else if (_pendingSpace && _text[^1] is not ' ' and not '\n')
+        {
+            _text.Append(' ');
+        }
+
+        _pendingNewLines = 0;
+        _pendingSpace = false;
+    }
+
+    private void TrimTrailingSpaces()
+    {
+        while (_text.Length > 0 && _text[^1] == ' ')
+        {
+            _text.Length--;
+        }
+    }
+
+    private int CountTrailingNewLines()
+    {
+        var count = 0;
+        for (var i = _text.Length - 1; i >= 0 && _text[i] == '\n'; i--)
+        {
+            count++;
+        }
+
+        return count;
+    }
+}
