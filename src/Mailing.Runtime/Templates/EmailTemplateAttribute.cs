@@ -37,5 +37,9 @@ public sealed class EmailTemplateAttribute : Attribute
     public string? Text { get; set; }
 
     /// <summary>A layout template that renders the body where it says <c>{{ content }}</c>.</summary>
+    /// <remarks>The layout applies to the HTML part only; the text part is rendered on its own.</remarks>
     public string? Layout { get; set; }
+
+    /// <summary>When the template's CSS is inlined; <see cref="Mailing.CssInlining.Build"/> unless set.</summary>
+    public CssInlining CssInlining { get; set; } = CssInlining.Build;
 }

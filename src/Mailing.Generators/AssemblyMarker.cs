@@ -1,2 +1,0 @@
-namespace Mailing.Generators;
-internal static class AssemblyMarker { }

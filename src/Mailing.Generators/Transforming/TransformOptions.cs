@@ -1,0 +1,7 @@
+namespace Mailing.Generators.Transforming;
+
+/// <summary>How <see cref="HtmlTemplateTransform.Apply"/> should treat one template.</summary>
+/// <param name="InlineCss">False when the class asked for run-time CSS inlining.</param>
+/// <param name="TemplatePath">The HTML template file, or null for an inline template.</param>
+/// <param name="HasTextTemplate">True when the class has its own text template, so no text needs deriving.</param>
+internal sealed record TransformOptions(bool InlineCss, string? TemplatePath, bool HasTextTemplate = false);
