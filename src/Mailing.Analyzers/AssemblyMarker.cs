@@ -1,2 +1,0 @@
-namespace Mailing.Analyzers;
-internal static class AssemblyMarker { }
