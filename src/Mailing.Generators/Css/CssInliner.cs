@@ -1,0 +1,318 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Mailing.Generators.Transforming;
+using PreMailer.Net;
+
+namespace Mailing.Generators.Css;
+
+/// <summary>
+/// Inlines a Scriban HTML template's CSS at build time, writing exactly the <c>style</c> (and other)
+/// attributes PreMailer.Net would write into every render of it.
+/// </summary>
+/// <remarks>
+/// The template is masked (<see cref="TemplateMasker"/>), parsed by AngleSharp keeping source
+/// positions, and handed to PreMailer as a document. Each element PreMailer changed is then found
+/// at its position in the original text and only its start tag is edited: loops of table rows,
+/// code in attributes and whitespace stay exactly as written. Nothing is fetched: linked
+/// stylesheets come from <see cref="CssInliningOptions.Stylesheets"/> or are reported.
+/// </remarks>
+internal static class CssInliner
+{
+    public static CssInliningResult Inline(string template, CssInliningOptions options)
+    {
+        var mask = TemplateMasker.Mask(template);
+        var findings = new List<TransformFinding>();
+        if (mask.BlockingCode.Count > 0)
+        {
+            findings.AddRange(mask.BlockingCode.Select(b => new TransformFinding(
+                ContentDiagnosticIds.CssDependsOnData, b.Reason, b.Start, b.Length)));
+            return new CssInliningResult(template, false, findings);
+        }
+
+        var parser = new HtmlParser(new HtmlParserOptions { IsKeepingSourceReferences = true });
+        using var document = parser.ParseDocument(mask.Text);
+        var elementsByOffset = new Dictionary<int, IElement>();
+        foreach (var element in document.All)
+        {
+            if (element.SourceReference is { Position.Index: >= 0 } source)
+            {
+                elementsByOffset[source.Position.Index] = element;
+            }
+        }
+
+        var tagsByOffset = new Dictionary<int, int>();
+        for (var i = 0; i < mask.Tokens.Count; i++)
+        {
+            if (mask.Tokens[i].Kind == MarkupTokenKind.StartTag)
+            {
+                tagsByOffset[mask.Tokens[i].Start] = i;
+            }
+        }
+
+        var edits = new TemplateEdits(template);
+        var externalCss = new List<string>();
+        foreach (var link in document.QuerySelectorAll("link").ToList())
+        {
+            if (!IsStylesheetLinkAsPreMailerSeesIt(link))
+            {
+                continue;
+            }
+
+            var href = link.GetAttribute("href") ?? string.Empty;
+            var offset = link.SourceReference?.Position.Index ?? 0;
+            var tag = tagsByOffset.TryGetValue(offset, out var index) ? mask.Tokens[index] : null;
+            if (options.Stylesheets.TryGetValue(href, out var css))
+            {
+                externalCss.Add(css);
+                if (tag is not null)
+                {
+                    edits.Replace(tag.Start, tag.End - tag.Start, string.Empty);
+                }
+            }
+            else
+            {
+                findings.Add(new TransformFinding(
+                    ContentDiagnosticIds.StylesheetNotInlined,
+                    $"the stylesheet '{href}' is linked, not included: it is neither downloaded nor inlined; put its rules in a <style> block or provide the file to the build",
+                    offset,
+                    tag is null ? 1 : tag.End - tag.Start));
+            }
+
+            // PreMailer downloads whatever a <link> names; it never sees one.
+            link.Remove();
+        }
+
+        var styleElements = document.QuerySelectorAll("style").Where(IsStyleSheetPreMailerReads).ToList();
+        foreach (var style in styleElements)
+        {
+            var at = style.TextContent.IndexOf("@import", StringComparison.OrdinalIgnoreCase);
+            if (at >= 0)
+            {
+                var offset = ContentStart(style, mask, tagsByOffset) + at;
+                findings.Add(new TransformFinding(
+                    ContentDiagnosticIds.StylesheetNotInlined,
+                    "@import is never downloaded at build time; put the imported rules in the <style> block",
+                    offset,
+                    "@import".Length));
+            }
+        }
+
+        if (findings.Exists(f => f.DiagnosticId == ContentDiagnosticIds.StylesheetNotInlined && f.Message.StartsWith("@import", StringComparison.Ordinal)))
+        {
+            return new CssInliningResult(template, false, findings);
+        }
+
+        var sheets = styleElements.Select(s => s.TextContent).Concat(externalCss).ToList();
+        var selectors = InlinableSelectors(sheets);
+        (int, int) Locate(string selector) => LocateSelector(template, mask, selector);
+        var dependent = DataDependentSelectorDetector.Detect(document, mask, selectors, elementsByOffset, Locate);
+        if (dependent.Count > 0)
+        {
+            findings.AddRange(dependent);
+            return new CssInliningResult(template, false, findings);
+        }
+
+        foreach (var selector in selectors)
+        {
+            if (DataDependentSelectorDetector.Match(document, selector).Count == 0)
+            {
+                var (offset, length) = Locate(selector);
+                findings.Add(new TransformFinding(
+                    ContentDiagnosticIds.UnusedStyleRule,
+                    $"the rule '{selector}' matches no element of the template",
+                    offset,
+                    length));
+            }
+        }
+
+        var implied = document.All.Where(e => !elementsByOffset.ContainsKey(e.SourceReference?.Position.Index ?? -1)).ToList();
+        var before = elementsByOffset.Values.ToDictionary(e => e, e => e.Attributes.Select(a => (a.Name, a.Value)).ToList());
+        var styleText = styleElements.ToDictionary(s => s, s => s.TextContent);
+
+        var removeStyles = options.StyleBlocks == StyleBlockMode.KeepMediaQueriesOnly;
+        var premailer = new PreMailer.Net.PreMailer(document);
+        premailer.MoveCssInline(
+            removeStyleElements: removeStyles,
+            css: externalCss.Count == 0 ? null : string.Join("\n", externalCss),
+            preserveMediaQueries: removeStyles);
+
+        foreach (var element in implied)
+        {
+            if (element.HasAttribute("style"))
+            {
+                findings.Add(new TransformFinding(
+                    ContentDiagnosticIds.CssDependsOnData,
+                    $"a rule matches <{element.LocalName}>, which the HTML parser adds by itself; write <{element.LocalName}> in the template so the style has a place to go",
+                    0,
+                    0));
+                return new CssInliningResult(template, false, findings);
+            }
+        }
+
+        foreach (var pair in elementsByOffset)
+        {
+            var element = pair.Value;
+            if (!tagsByOffset.TryGetValue(pair.Key, out var index))
+            {
+                throw new InvalidOperationException($"The element <{element.LocalName}> at offset {pair.Key} was not found in the template's markup.");
+            }
+
+            var tag = mask.Tokens[index];
+            if (styleText.TryGetValue(element, out var originalCss))
+            {
+                EditStyleElement(edits, mask, index, element, originalCss);
+                continue;
+            }
+
+            EditAttributes(edits, template, mask, tag, before[element], element);
+        }
+
+        return new CssInliningResult(edits.Apply(), true, findings);
+    }
+
+    private static void EditStyleElement(TemplateEdits edits, TemplateMask mask, int tagIndex, IElement style, string originalCss)
+    {
+        var content = tagIndex + 1 < mask.Tokens.Count && mask.Tokens[tagIndex + 1].Kind == MarkupTokenKind.RawText
+            ? mask.Tokens[tagIndex + 1]
+            : null;
+        if (content is null)
+        {
+            return;
+        }
+
+        if (style.Parent is null)
+        {
+            var close = tagIndex + 2 < mask.Tokens.Count && mask.Tokens[tagIndex + 2].Kind == MarkupTokenKind.EndTag
+                ? mask.Tokens[tagIndex + 2].End
+                : content.End;
+            var start = mask.Tokens[tagIndex].Start;
+            edits.Replace(start, close - start, string.Empty);
+        }
+        else if (style.TextContent != originalCss)
+        {
+            edits.Replace(content.Start, content.End - content.Start, style.TextContent);
+        }
+    }
+
+    private static void EditAttributes(
+        TemplateEdits edits,
+        string template,
+        TemplateMask mask,
+        MarkupToken tag,
+        List<(string Name, string Value)> before,
+        IElement element)
+    {
+        foreach (var attribute in element.Attributes)
+        {
+            var old = before.FindIndex(a => a.Name == attribute.Name);
+            if (old >= 0 && before[old].Value == attribute.Value)
+            {
+                continue;
+            }
+
+            var written = tag.Attribute(attribute.Name);
+            if (written is { HasValue: true } && old >= 0)
+            {
+                var quote = written.Quote == '\0' ? '"' : written.Quote;
+                var value = Restore(mask, Escape(attribute.Value, quote));
+                if (written.Quote == '\0')
+                {
+                    edits.Replace(written.ValueStart, written.ValueEnd - written.ValueStart, "\"" + value + "\"");
+                }
+                else
+                {
+                    edits.Replace(written.ValueStart, written.ValueEnd - written.ValueStart, value);
+                }
+            }
+            else if (written is not null && old >= 0)
+            {
+                edits.Replace(written.NameStart, written.Name.Length, attribute.Name + "=\"" + Restore(mask, Escape(attribute.Value, '"')) + "\"");
+            }
+            else
+            {
+                edits.Insert(tag.InsertionPoint(template), " " + attribute.Name + "=\"" + Restore(mask, Escape(attribute.Value, '"')) + "\"");
+            }
+        }
+    }
+
+    private static string Escape(string value, char quote)
+    {
+        var escaped = value.Replace("&", "&amp;");
+        return quote == '\'' ? escaped.Replace("'", "&#39;") : escaped.Replace("\"", "&quot;");
+    }
+
+    private static string Restore(TemplateMask mask, string value)
+    {
+        foreach (var placeholder in mask.Placeholders.OrderByDescending(p => p.Key.Length))
+        {
+            value = value.Replace(placeholder.Key, placeholder.Value);
+        }
+
+        return value;
+    }
+
+    private static List<string> InlinableSelectors(List<string> sheets)
+    {
+        var parser = new CssParser();
+        foreach (var sheet in sheets)
+        {
+            parser.AddStyleSheet(sheet);
+        }
+
+        var selectorParser = new CssSelectorParser();
+        return parser.Styles.Values
+            .OrderBy(s => s.Position)
+            .Select(s => s.Name)
+            .Where(selectorParser.IsSupportedSelector)
+            .ToList();
+    }
+
+    private static (int Offset, int Length) LocateSelector(string template, TemplateMask mask, string selector)
+    {
+        var fallback = (0, 0);
+        foreach (var token in mask.Tokens)
+        {
+            if (token.Kind != MarkupTokenKind.RawText || token.Name != "style")
+            {
+                continue;
+            }
+
+            var at = template.IndexOf(selector, token.Start, token.End - token.Start, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                return (at, selector.Length);
+            }
+
+            if (fallback == (0, 0))
+            {
+                fallback = (token.Start, 0);
+            }
+        }
+
+        return fallback;
+    }
+
+    private static int ContentStart(IElement style, TemplateMask mask, Dictionary<int, int> tagsByOffset)
+    {
+        var offset = style.SourceReference?.Position.Index ?? 0;
+        return tagsByOffset.TryGetValue(offset, out var index) ? mask.Tokens[index].End : offset;
+    }
+
+    // The same tests PreMailer applies (PreMailer.CssLinkNodes / CssSourceNodes), so exactly the
+    // sheets it would read are read here.
+    private static bool IsStylesheetLinkAsPreMailerSeesIt(IElement link)
+        => link.Attributes.Any(a => a.Name.Equals("href", StringComparison.OrdinalIgnoreCase)
+            && (a.Value.EndsWith(".css", StringComparison.OrdinalIgnoreCase)
+                || link.Attributes.Any(r => r.Name.Equals("rel", StringComparison.OrdinalIgnoreCase)
+                    && r.Value.Equals("stylesheet", StringComparison.OrdinalIgnoreCase))));
+
+    private static bool IsStyleSheetPreMailerReads(IElement style)
+    {
+        var media = style.GetAttribute("media");
+        return string.IsNullOrWhiteSpace(media) || CssParser._supportedMediaQueriesRegex.IsMatch(media);
+    }
+}

@@ -1,0 +1,163 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Mailing.Generators.Transforming;
+
+namespace Mailing.Generators.Css;
+
+/// <summary>
+/// Finds rules whose matches are decided by data: classes, ids or attributes written by code, and
+/// positional selectors over children that a loop repeats or a branch removes.
+/// </summary>
+internal static class DataDependentSelectorDetector
+{
+    private static readonly Regex ClassName = new(@"\.(-?[_a-zA-Z\u00A0-\uFFFF][_a-zA-Z0-9\-\u00A0-\uFFFF]*)", RegexOptions.CultureInvariant);
+    private static readonly Regex IdName = new(@"#(-?[_a-zA-Z\u00A0-\uFFFF][_a-zA-Z0-9\-\u00A0-\uFFFF]*)", RegexOptions.CultureInvariant);
+    private static readonly Regex Positional = new(@":(first|last|only)-(child|of-type)|:nth-[a-z-]+\([^)]*\)|[+~](?!=)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+    public static List<TransformFinding> Detect(
+        IHtmlDocument document,
+        TemplateMask mask,
+        IReadOnlyList<string> selectors,
+        IReadOnlyDictionary<int, IElement> elementsByOffset,
+        Func<string, (int Offset, int Length)> locateSelector)
+    {
+        var findings = new List<TransformFinding>();
+        var baseline = selectors.Select(s => Match(document, s)).ToList();
+        foreach (var attribute in mask.AttributesWithCode)
+        {
+            if (!elementsByOffset.TryGetValue(attribute.ElementStart, out var element))
+            {
+                continue;
+            }
+
+            string? changed = attribute.Name switch
+            {
+                "class" => ChangedSelector(document, element, "class", selectors, baseline, Candidates(ClassName, selectors)),
+                "id" => ChangedSelector(document, element, "id", selectors, baseline, Candidates(IdName, selectors)),
+                "style" => null,
+                _ => selectors.FirstOrDefault(s => Regex.IsMatch(s, @"\[\s*" + Regex.Escape(attribute.Name) + @"\b", RegexOptions.IgnoreCase)),
+            };
+
+            if (changed is not null)
+            {
+                findings.Add(new TransformFinding(
+                    ContentDiagnosticIds.CssDependsOnData,
+                    $"the rule '{changed}' may or may not match <{element.LocalName}> depending on the value written into its {attribute.Name} attribute",
+                    attribute.ValueStart,
+                    attribute.ValueEnd - attribute.ValueStart));
+            }
+        }
+
+        foreach (var selector in selectors)
+        {
+            if (!Positional.IsMatch(selector) || !MatchesRepeatedElement(document, mask, selector))
+            {
+                continue;
+            }
+
+            var (offset, length) = locateSelector(selector);
+            findings.Add(new TransformFinding(
+                ContentDiagnosticIds.CssDependsOnData,
+                $"the rule '{selector}' depends on the position of elements that a loop or branch repeats or removes",
+                offset,
+                length));
+        }
+
+        return findings;
+    }
+
+    private static string? ChangedSelector(
+        IHtmlDocument document,
+        IElement element,
+        string attribute,
+        IReadOnlyList<string> selectors,
+        List<HashSet<IElement>> baseline,
+        List<string> candidates)
+    {
+        var original = element.GetAttribute(attribute);
+        try
+        {
+            // A class list can hold all candidates at once; an id only one at a time.
+            var variants = attribute == "class"
+                ? new List<string> { ((original ?? string.Empty) + " " + string.Join(" ", candidates)).Trim() }
+                : candidates;
+            foreach (var variant in variants)
+            {
+                element.SetAttribute(attribute, variant);
+                for (var i = 0; i < selectors.Count; i++)
+                {
+                    if (!Match(document, selectors[i]).SetEquals(baseline[i]))
+                    {
+                        return selectors[i];
+                    }
+                }
+            }
+
+            return null;
+        }
+        finally
+        {
+            if (original is null)
+            {
+                element.RemoveAttribute(attribute);
+            }
+            else
+            {
+                element.SetAttribute(attribute, original);
+            }
+        }
+    }
+
+    private static bool MatchesRepeatedElement(IHtmlDocument document, TemplateMask mask, string selector)
+    {
+        var relaxed = Positional.Replace(selector, m => m.Value is "+" or "~" ? " " : string.Empty);
+        var matches = Match(document, string.IsNullOrWhiteSpace(relaxed) ? "*" : relaxed);
+        foreach (var match in matches)
+        {
+            for (IElement? node = match; node is not null; node = node.ParentElement)
+            {
+                var parent = SourceParent(node);
+                var parentOffset = parent?.SourceReference?.Position.Index ?? -1;
+                if (parent is not null && mask.ElementsWithRepeatedChildren.Contains(parentOffset))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The nearest ancestor written in the template (an implied <c>tbody</c> is skipped).</summary>
+    private static IElement? SourceParent(IElement element)
+    {
+        var parent = element.ParentElement;
+        while (parent is not null && parent.SourceReference is not { Position.Index: >= 0 })
+        {
+            parent = parent.ParentElement;
+        }
+
+        return parent;
+    }
+
+    private static List<string> Candidates(Regex pattern, IReadOnlyList<string> selectors)
+        => selectors.SelectMany(s => pattern.Matches(s).Cast<System.Text.RegularExpressions.Match>().Select(m => m.Groups[1].Value))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
+    internal static HashSet<IElement> Match(IHtmlDocument document, string selector)
+    {
+        try
+        {
+            return new HashSet<IElement>(document.QuerySelectorAll(selector));
+        }
+        catch (DomException)
+        {
+            return new HashSet<IElement>();
+        }
+    }
+}
