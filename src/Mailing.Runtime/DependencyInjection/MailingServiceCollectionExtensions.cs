@@ -1,0 +1,95 @@
+using Mailing;
+using Mailing.Observability;
+using Mailing.Transports.Local;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers Mailing: <see cref="IMailer"/>, its options and the configured transport.</summary>
+public static class MailingServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers Mailing with settings from <paramref name="section"/> (usually <c>configuration.GetSection("Mailing")</c>),
+    /// validated when the host starts.
+    /// </summary>
+    /// <param name="services">The application's services.</param>
+    /// <param name="section">The <c>Mailing</c> section: <c>From</c>, <c>Transport</c> (a DSN), <c>ReplyTo</c>, <c>Smtp</c>.</param>
+    /// <returns>A builder to configure the transport further.</returns>
+    /// <remarks>
+    /// A <c>Transport</c> DSN with the scheme <c>memory</c> or <c>pickup</c> selects a local transport.
+    /// Invalid or missing settings stop the host at start-up with a message naming the key.
+    /// </remarks>
+    public static MailingBuilder AddMailing(this IServiceCollection services, IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(section);
+        var builder = AddMailingCore(services);
+        services.AddSingleton<IConfigureOptions<MailingOptions>>(
+            new ConfigureNamedOptions<MailingOptions>(Options.Options.DefaultName, options => MailingOptionsBinder.Bind(section, options)));
+        services.AddSingleton<IOptionsChangeTokenSource<MailingOptions>>(new ConfigurationChangeTokenSource<MailingOptions>(section));
+
+        if (TransportDsn.TryParse(section[nameof(MailingOptions.Transport)], out var dsn, out _))
+        {
+            UseTransportFromDsn(builder, dsn);
+        }
+
+        return builder;
+    }
+
+    /// <summary>Registers Mailing with settings given in code.</summary>
+    /// <param name="services">The application's services.</param>
+    /// <param name="configure">Sets <see cref="MailingOptions"/>, e.g. <c>From</c> and <c>Transport</c>.</param>
+    /// <returns>A builder to configure the transport further.</returns>
+    public static MailingBuilder AddMailing(this IServiceCollection services, Action<MailingOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        var builder = AddMailingCore(services);
+        var options = new MailingOptions();
+        configure(options);
+        builder.Configure(configure);
+        if (TransportDsn.TryParse(options.Transport, out var dsn, out _))
+        {
+            UseTransportFromDsn(builder, dsn);
+        }
+
+        return builder;
+    }
+
+    private static MailingBuilder AddMailingCore(IServiceCollection services)
+    {
+        var registry = services.FirstOrDefault(d => d.ServiceType == typeof(MailingTransportRegistry))?.ImplementationInstance as MailingTransportRegistry;
+        if (registry is null)
+        {
+            registry = new MailingTransportRegistry();
+            services.AddSingleton(registry);
+        }
+
+        services.AddOptions<MailingOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MailingOptions>, MailingOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<MailingTelemetry>();
+        services.TryAddSingleton<IMailer, Mailer>();
+        return new MailingBuilder(services, registry);
+    }
+
+    private static void UseTransportFromDsn(MailingBuilder builder, TransportDsn dsn)
+    {
+        switch (dsn.Scheme)
+        {
+            case "memory":
+                builder.UseInMemoryTransport();
+                break;
+            case "pickup":
+                var directory = dsn.GetOption("path") ?? dsn.Path;
+                if (directory is not null)
+                {
+                    builder.UsePickupDirectory(directory);
+                }
+
+                break;
+        }
+    }
+}
