@@ -1,0 +1,175 @@
+using System.Collections.Concurrent;
+
+namespace Mailing.Transports.Smtp;
+
+/// <summary>
+/// A bounded pool of authenticated SMTP sessions. Each lease is exclusive (MailKit's client is not
+/// thread-safe); an idle session is checked with NOOP before reuse and replaced when it is dead or expired.
+/// </summary>
+/// <remarks>
+/// The check happens before the message is started, so a dead session costs a reconnect, never a duplicate.
+/// Idle sessions beyond <see cref="SmtpOptions.IdleTimeout"/> are closed by a timer, politely with QUIT.
+/// </remarks>
+internal sealed class SmtpConnectionPool : IAsyncDisposable
+{
+    private readonly SmtpOptions _options;
+    private readonly SmtpConnector _connector;
+    private readonly TimeProvider _time;
+    private readonly SemaphoreSlim _slots;
+    private readonly ConcurrentStack<SmtpConnection> _idle = new();
+    private readonly ITimer _evictionTimer;
+    private int _opened;
+    private bool _disposed;
+
+    public SmtpConnectionPool(SmtpOptions options, SmtpConnector connector, TimeProvider time)
+    {
+        _options = options;
+        _connector = connector;
+        _time = time;
+        _slots = new SemaphoreSlim(options.PoolSize, options.PoolSize);
+        _evictionTimer = time.CreateTimer(_ => _ = EvictExpiredAsync(), null, options.IdleTimeout, options.IdleTimeout);
+    }
+
+    /// <summary>How many sessions this pool has opened in its lifetime (a new one per reconnect).</summary>
+    public int OpenedConnections => Volatile.Read(ref _opened);
+
+    /// <summary>How many sessions are idle in the pool right now.</summary>
+    public int IdleConnections => _idle.Count;
+
+    /// <summary>Waits for a free slot and returns a live session: a checked idle one, or a new one.</summary>
+    public async Task<SmtpConnection> RentAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            while (_idle.TryPop(out var candidate))
+            {
+                if (IsExpired(candidate))
+                {
+                    await CloseAsync(candidate, quit: true).ConfigureAwait(false);
+                    continue;
+                }
+
+                if (await IsAliveAsync(candidate, cancellationToken).ConfigureAwait(false))
+                {
+                    candidate.IsReused = true;
+                    return candidate;
+                }
+
+                await CloseAsync(candidate, quit: false).ConfigureAwait(false);
+            }
+
+            var connection = await _connector.ConnectAsync(cancellationToken).ConfigureAwait(false);
+            Interlocked.Increment(ref _opened);
+            return connection;
+        }
+        catch
+        {
+            _slots.Release();
+            throw;
+        }
+    }
+
+    /// <summary>Gives a healthy session back for reuse.</summary>
+    public void Return(SmtpConnection connection)
+    {
+        connection.LastUsedAt = _time.GetTimestamp();
+        if (_disposed || !connection.Client.IsConnected || _idle.Count >= _options.PoolSize)
+        {
+            _ = CloseAsync(connection, quit: connection.Client.IsConnected);
+        }
+        else
+        {
+            _idle.Push(connection);
+        }
+
+        _slots.Release();
+    }
+
+    /// <summary>Closes a session whose state is unknown after a failure, and frees its slot.</summary>
+    public void Discard(SmtpConnection connection)
+    {
+        _ = CloseAsync(connection, quit: false);
+        _slots.Release();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        await _evictionTimer.DisposeAsync().ConfigureAwait(false);
+        while (_idle.TryPop(out var connection))
+        {
+            await CloseAsync(connection, quit: true).ConfigureAwait(false);
+        }
+    }
+
+    private bool IsExpired(SmtpConnection connection) =>
+        _time.GetElapsedTime(connection.LastUsedAt) >= _options.IdleTimeout;
+
+    private async Task<bool> IsAliveAsync(SmtpConnection connection, CancellationToken cancellationToken)
+    {
+        if (!connection.Client.IsConnected)
+        {
+            return false;
+        }
+
+        try
+        {
+            // A server may have closed an idle session (its own timeout, a restart); NOOP finds out before MAIL FROM does.
+            await connection.Client.NoOpAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    private async Task EvictExpiredAsync()
+    {
+        List<SmtpConnection> keep = [];
+        while (_idle.TryPop(out var connection))
+        {
+            if (IsExpired(connection))
+            {
+                await CloseAsync(connection, quit: true).ConfigureAwait(false);
+            }
+            else
+            {
+                keep.Add(connection);
+            }
+        }
+
+        // Oldest first so the most recently used session ends on top and is reused first.
+        foreach (var connection in keep.OrderBy(c => c.LastUsedAt))
+        {
+            _idle.Push(connection);
+        }
+    }
+
+    private async Task CloseAsync(SmtpConnection connection, bool quit)
+    {
+        try
+        {
+            if (connection.Client.IsConnected)
+            {
+                using var timeout = new CancellationTokenSource(_options.OperationTimeout);
+                await connection.Client.DisconnectAsync(quit, timeout.Token).ConfigureAwait(false);
+            }
+        }
+        catch (Exception)
+        {
+            // Closing is best effort: the session is being abandoned either way.
+        }
+        finally
+        {
+            connection.Client.Dispose();
+        }
+    }
+}

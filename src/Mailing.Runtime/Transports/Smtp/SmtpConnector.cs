@@ -1,0 +1,79 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+
+namespace Mailing.Transports.Smtp;
+
+/// <summary>Opens a new SMTP session: connect with the configured TLS mode, EHLO, then authenticate.</summary>
+internal sealed class SmtpConnector(SmtpOptions options, SmtpFailureClassifier classifier, TimeProvider time)
+{
+    private readonly SmtpCertificateValidator? _certificateValidator = options.TrustedCertificates.Count == 0
+        ? null
+        : new SmtpCertificateValidator(options.TrustedCertificates, options.CheckCertificateRevocation);
+
+    public async Task<SmtpConnection> ConnectAsync(CancellationToken cancellationToken)
+    {
+        var client = new RecipientTrackingSmtpClient
+        {
+            Timeout = (int)options.OperationTimeout.TotalMilliseconds,
+            CheckCertificateRevocation = options.CheckCertificateRevocation,
+        };
+        if (options.LocalDomain is not null)
+        {
+            client.LocalDomain = options.LocalDomain;
+        }
+
+        if (_certificateValidator is not null)
+        {
+            client.ServerCertificateValidationCallback = _certificateValidator.Validate;
+        }
+
+        var stage = SmtpStage.Connect;
+        using var connectDeadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        connectDeadline.CancelAfter(options.ConnectTimeout);
+        try
+        {
+            await client.ConnectAsync(options.Host, options.Port, ToMailKit(options.EffectiveSecurity), connectDeadline.Token).ConfigureAwait(false);
+
+            stage = SmtpStage.Authenticate;
+            if (options.AccessTokenProvider is not null)
+            {
+                var token = await options.AccessTokenProvider(cancellationToken).ConfigureAwait(false);
+                await client.AuthenticateAsync(new SaslMechanismOAuth2(options.Username!, token), cancellationToken).ConfigureAwait(false);
+            }
+            else if (options.Username is not null)
+            {
+                await client.AuthenticateAsync(options.Username, options.Password ?? "", cancellationToken).ConfigureAwait(false);
+            }
+
+            return new SmtpConnection(client, time.GetTimestamp());
+        }
+        catch (OperationCanceledException canceled) when (connectDeadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested && stage == SmtpStage.Connect)
+        {
+            client.Dispose();
+            throw classifier.ConnectTimedOut(canceled);
+        }
+        catch (OperationCanceledException)
+        {
+            client.Dispose();
+            throw;
+        }
+        catch (Exception exception) when (classifier.Classify(exception, stage) is { } failure)
+        {
+            client.Dispose();
+            throw failure;
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
+    // Never StartTlsWhenAvailable: that silently downgrades to plaintext when STARTTLS is missing or stripped.
+    private static SecureSocketOptions ToMailKit(SmtpSecurity security) => security switch
+    {
+        SmtpSecurity.ImplicitTls => SecureSocketOptions.SslOnConnect,
+        SmtpSecurity.None => SecureSocketOptions.None,
+        _ => SecureSocketOptions.StartTls,
+    };
+}

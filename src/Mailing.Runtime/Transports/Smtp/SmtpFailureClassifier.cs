@@ -1,0 +1,182 @@
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MailKitAuthenticationException = MailKit.Security.AuthenticationException;
+
+namespace Mailing.Transports.Smtp;
+
+/// <summary>
+/// Turns what MailKit, sockets and TLS throw into a <see cref="MailDeliveryException"/> with a kind, the server's
+/// reply and codes, a hint, and whether the message may have been delivered.
+/// </summary>
+internal sealed partial class SmtpFailureClassifier(string transportName, string host, int port)
+{
+    private const int MaxServerResponseLength = 512;
+
+    /// <summary>Classifies <paramref name="exception"/>, or returns <see langword="null"/> for exceptions that are bugs rather than delivery failures.</summary>
+    public MailDeliveryException? Classify(Exception exception, SmtpStage stage) => exception switch
+    {
+        MailDeliveryException delivery => delivery,
+        AllRecipientsRefusedException refused => FromRefusedRecipients(refused),
+        MailKitAuthenticationException auth => FromAuthentication(auth),
+        SmtpCommandException command => FromReply(command, (int)command.StatusCode, command.Message, stage),
+        SslHandshakeException tls => Create(MailFailureKind.Tls, $"TLS with {host}:{port} failed: {FirstLine(tls.Message)}", IsCertificateProblem(tls) ? SmtpHints.CertificateNotTrusted : SmtpHints.TlsFailed, tls),
+        System.Security.Authentication.AuthenticationException tls => Create(MailFailureKind.Tls, $"TLS with {host}:{port} failed: {tls.Message}", SmtpHints.CertificateNotTrusted, tls),
+        NotSupportedException notSupported when notSupported.Message.Contains("STARTTLS", StringComparison.OrdinalIgnoreCase) =>
+            Create(MailFailureKind.Tls, $"{host}:{port} does not offer STARTTLS, which is required.", SmtpHints.StartTlsNotOffered, notSupported),
+        NotSupportedException notSupported when notSupported.Message.Contains("authentication", StringComparison.OrdinalIgnoreCase) =>
+            Create(MailFailureKind.Configuration, $"{host}:{port} does not offer AUTH.", SmtpHints.AuthenticationNotOffered, notSupported),
+        ServiceNotAuthenticatedException notAuthenticated => Create(MailFailureKind.Authentication, $"{host}:{port} requires authentication.", SmtpHints.AuthenticationRequired, notAuthenticated),
+        TimeoutException timeout => FromTimeout(stage, timeout),
+        SocketException socket => FromSocket(socket, stage),
+        IOException { InnerException: SocketException socket } io => FromSocket(socket, stage, io),
+        IOException or SmtpProtocolException or ServiceNotConnectedException => FromLostConnection(exception, stage),
+        _ => null,
+    };
+
+    public MailDeliveryException ConnectTimedOut(Exception? inner) =>
+        Create(MailFailureKind.Timeout, $"Connecting to {host}:{port} timed out.", SmtpHints.ConnectTimeout(host, port), inner);
+
+    public MailDeliveryException SendDeadlineExpired(SmtpStage stage, Exception? inner) =>
+        Create(MailFailureKind.Timeout, $"Sending through {host}:{port} did not finish within the send timeout.",
+            stage == SmtpStage.Data ? $"{SmtpHints.SendDeadline} {SmtpHints.ConnectionLostDuringData}" : SmtpHints.SendDeadline,
+            inner,
+            mayHaveBeenDelivered: stage == SmtpStage.Data);
+
+    public MailDeliveryException InvalidOptions(IReadOnlyList<string> errors) =>
+        Create(MailFailureKind.Configuration, "The SMTP options are invalid: " + string.Join(" ", errors), hint: null, inner: null);
+
+    private MailDeliveryException FromReply(Exception exception, int code, string reply, SmtpStage stage)
+    {
+        var enhanced = EnhancedStatusCode(reply);
+        var (kind, hint) = code switch
+        {
+            SmtpReplyCode.AuthenticationInvalidCredentials or SmtpReplyCode.AuthenticationMechanismTooWeak => (MailFailureKind.Authentication, SmtpHints.AuthenticationFailed),
+            SmtpReplyCode.AuthenticationRequired => (MailFailureKind.Authentication, SmtpHints.AuthenticationRequired),
+            _ when SmtpReplyCode.IsTransientNegative(code) && LooksRateLimited(reply) => (MailFailureKind.RateLimited, SmtpHints.RateLimited),
+            _ when SmtpReplyCode.IsTransientNegative(code) => (MailFailureKind.Transient, SmtpHints.TemporaryFailure),
+            _ when enhanced == "5.7.1" || reply.Contains("relay", StringComparison.OrdinalIgnoreCase) => (MailFailureKind.Rejected, SmtpHints.RelayingDenied),
+            _ when enhanced is "5.3.4" or "5.2.3" || code == 552 => (MailFailureKind.Rejected, SmtpHints.MessageTooLarge),
+            _ when exception is SmtpCommandException { ErrorCode: SmtpErrorCode.SenderNotAccepted } => (MailFailureKind.Rejected, SmtpHints.SenderRejected),
+            _ when SmtpReplyCode.IsPermanentNegative(code) => (MailFailureKind.Rejected, (string?)null),
+            _ => (MailFailureKind.Transient, SmtpHints.TemporaryFailure),
+        };
+
+        var what = exception is SmtpCommandException command ? command.ErrorCode switch
+        {
+            SmtpErrorCode.SenderNotAccepted => "refused the sender",
+            SmtpErrorCode.RecipientNotAccepted => "refused a recipient",
+            SmtpErrorCode.MessageNotAccepted => "refused the message",
+            _ => "answered with an error",
+        } : "answered with an error";
+
+        return Create(kind, $"{host}:{port} {what} ({code} {Truncate(reply)}) during {Describe(stage)}.", hint, exception, code, enhanced, reply);
+    }
+
+    private MailDeliveryException FromAuthentication(MailKitAuthenticationException exception)
+    {
+        var command = exception.InnerException as SmtpCommandException;
+        var code = command is null ? SmtpReplyCode.AuthenticationInvalidCredentials : (int)command.StatusCode;
+        var reply = command?.Message ?? exception.Message;
+        return Create(MailFailureKind.Authentication, $"{host}:{port} refused the credentials ({code} {Truncate(reply)}).",
+            code == SmtpReplyCode.AuthenticationRequired ? SmtpHints.AuthenticationRequired : SmtpHints.AuthenticationFailed,
+            exception, code, EnhancedStatusCode(reply), reply);
+    }
+
+    private MailDeliveryException FromRefusedRecipients(AllRecipientsRefusedException exception)
+    {
+        var first = exception.Refusals[0];
+        var allTemporary = exception.Refusals.All(refusal => SmtpReplyCode.IsTransientNegative(refusal.StatusCode));
+        var kind = !allTemporary ? MailFailureKind.Rejected
+            : exception.Refusals.Any(refusal => LooksRateLimited(refusal.Response)) ? MailFailureKind.RateLimited
+            : MailFailureKind.Transient;
+        var enhanced = EnhancedStatusCode(first.Response);
+        var hint = kind switch
+        {
+            MailFailureKind.Rejected when enhanced == "5.7.1" || first.Response.Contains("relay", StringComparison.OrdinalIgnoreCase) => SmtpHints.RelayingDenied,
+            MailFailureKind.Rejected => SmtpHints.RecipientsRejected,
+            MailFailureKind.RateLimited => SmtpHints.RateLimited,
+            _ => SmtpHints.TemporaryFailure,
+        };
+        var list = string.Join("; ", exception.Refusals.Select(refusal => $"{refusal.Mailbox.Address}: {refusal.StatusCode} {Truncate(refusal.Response)}"));
+        return Create(kind, $"{host}:{port} refused every recipient ({list}).", hint, exception, first.StatusCode, enhanced, first.Response);
+    }
+
+    private MailDeliveryException FromSocket(SocketException socket, SmtpStage stage, Exception? outer = null) => socket.SocketErrorCode switch
+    {
+        SocketError.ConnectionRefused => Create(MailFailureKind.Connection, $"Connection to {host}:{port} was refused.", SmtpHints.ConnectionRefused(host, port), outer ?? socket),
+        SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => Create(MailFailureKind.Connection, $"The SMTP host '{host}' was not found.", SmtpHints.HostNotFound(host), outer ?? socket),
+        SocketError.TimedOut => FromTimeout(stage, outer ?? socket),
+        _ => FromLostConnection(outer ?? socket, stage),
+    };
+
+    private MailDeliveryException FromTimeout(SmtpStage stage, Exception exception) => stage switch
+    {
+        SmtpStage.Connect => ConnectTimedOut(exception),
+        SmtpStage.Data => Create(MailFailureKind.Timeout, $"{host}:{port} stopped answering while the message was being transferred.", SmtpHints.ConnectionLostDuringData, exception, mayHaveBeenDelivered: true),
+        _ => Create(MailFailureKind.Timeout, $"{host}:{port} stopped answering during {Describe(stage)}.", SmtpHints.ServerSilent(host, port), exception),
+    };
+
+    private MailDeliveryException FromLostConnection(Exception exception, SmtpStage stage) => stage == SmtpStage.Data
+        ? Create(MailFailureKind.Connection, $"The connection to {host}:{port} was lost during {Describe(stage)}: {FirstLine(exception.Message)}", SmtpHints.ConnectionLostDuringData, exception, mayHaveBeenDelivered: true)
+        : Create(MailFailureKind.Connection, $"The connection to {host}:{port} was lost during {Describe(stage)}: {FirstLine(exception.Message)}", SmtpHints.ConnectionLost, exception);
+
+    private MailDeliveryException Create(
+        MailFailureKind kind,
+        string message,
+        string? hint,
+        Exception? inner,
+        int? statusCode = null,
+        string? enhancedStatusCode = null,
+        string? serverResponse = null,
+        bool mayHaveBeenDelivered = false) =>
+        new(kind, message, hint, inner)
+        {
+            TransportName = transportName,
+            StatusCode = statusCode,
+            EnhancedStatusCode = enhancedStatusCode,
+            ServerResponse = serverResponse is null ? null : Truncate(serverResponse),
+            MayHaveBeenDelivered = mayHaveBeenDelivered,
+        };
+
+    private static bool IsCertificateProblem(SslHandshakeException exception) =>
+        exception.ServerCertificate is not null
+        || exception.InnerException is System.Security.Authentication.AuthenticationException
+        || exception.Message.Contains("certificate", StringComparison.OrdinalIgnoreCase);
+
+    private static bool LooksRateLimited(string reply) =>
+        reply.Contains("rate", StringComparison.OrdinalIgnoreCase)
+        || reply.Contains("throttl", StringComparison.OrdinalIgnoreCase)
+        || reply.Contains("too many messages", StringComparison.OrdinalIgnoreCase)
+        || reply.Contains("too many connections", StringComparison.OrdinalIgnoreCase)
+        || reply.Contains("sending limit", StringComparison.OrdinalIgnoreCase);
+
+    private static string Describe(SmtpStage stage) => stage switch
+    {
+        SmtpStage.Connect => "connect",
+        SmtpStage.Authenticate => "authentication",
+        SmtpStage.Envelope => "MAIL FROM/RCPT TO",
+        _ => "DATA",
+    };
+
+    private static string? EnhancedStatusCode(string reply)
+    {
+        var match = EnhancedStatus().Match(reply);
+        return match.Success ? match.Value : null;
+    }
+
+    private static string FirstLine(string text)
+    {
+        var end = text.IndexOfAny(['\r', '\n']);
+        return end < 0 ? text : text[..end];
+    }
+
+    private static string Truncate(string text) =>
+        text.Length <= MaxServerResponseLength ? text : string.Concat(text.AsSpan(0, MaxServerResponseLength), "…");
+
+    // RFC 3463: class.subject.detail at the start of the reply text.
+    [GeneratedRegex(@"^[245]\.[0-9]{1,3}\.[0-9]{1,3}(?=\s|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex EnhancedStatus();
+}

@@ -1,0 +1,202 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using MailKit;
+using MailKit.Net.Smtp;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using MimeKit;
+
+namespace Mailing.Transports.Smtp;
+
+/// <summary>Delivers messages to an SMTP submission server through MailKit, over a pool of authenticated connections.</summary>
+/// <remarks>
+/// <para>
+/// Safe to call concurrently: each send has exclusive use of one pooled connection, and at most
+/// <see cref="SmtpOptions.PoolSize"/> connections are open. A pooled connection is checked with NOOP before
+/// reuse, so a server-side close costs a reconnect, never a duplicate: once DATA has begun, a failure is
+/// reported with <see cref="MailDeliveryException.MayHaveBeenDelivered"/> set and is not retried.
+/// </para>
+/// <para>
+/// A recipient the server refuses does not stop the message for the others: the refusal is listed in
+/// <see cref="SendResult.RejectedRecipients"/>. Only when every recipient is refused does the send fail.
+/// </para>
+/// <para>MailKit's own <c>mailkit.net.smtp</c> activities and metrics cover the protocol; enable them with <c>MailKit.Telemetry.SmtpClient.Configure()</c> (AddMailing does).</para>
+/// </remarks>
+public sealed partial class SmtpTransport : IEmailTransport, IAsyncDisposable, IDisposable
+{
+    /// <summary>The name this transport reports when none is given.</summary>
+    public const string DefaultName = "smtp";
+
+    private readonly SmtpOptions _options;
+    private readonly SmtpConnectionPool _pool;
+    private readonly SmtpFailureClassifier _classifier;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates a transport; no connection is opened until the first send.</summary>
+    /// <param name="options">Where and how to connect. They are copied by reference: do not change them afterwards.</param>
+    /// <param name="logger">Connection-level logging; nothing is logged when <see langword="null"/>.</param>
+    /// <param name="timeProvider">The clock for idle expiry and durations; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    /// <param name="name">The name reported in results and failures.</param>
+    /// <exception cref="MailDeliveryException">The options are invalid (<see cref="MailFailureKind.Configuration"/>); the message lists every problem and its fix.</exception>
+    public SmtpTransport(SmtpOptions options, ILogger<SmtpTransport>? logger = null, TimeProvider? timeProvider = null, string name = DefaultName)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Name = name;
+        _options = options;
+        _time = timeProvider ?? TimeProvider.System;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+        _classifier = new SmtpFailureClassifier(name, options.Host, options.Port);
+
+        var errors = SmtpOptionsValidator.Check(options, "Smtp");
+        if (errors.Count > 0)
+        {
+            throw _classifier.InvalidOptions(errors);
+        }
+
+        _pool = new SmtpConnectionPool(options, new SmtpConnector(options, _classifier, _time), _time);
+    }
+
+    /// <inheritdoc />
+    public string Name { get; }
+
+    /// <summary>How many SMTP connections this transport has opened so far (each reconnect counts).</summary>
+    public int OpenedConnections => _pool.OpenedConnections;
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException">The message has no sender or no recipients.</exception>
+    public async Task<SendResult> SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var started = _time.GetTimestamp();
+        using var mime = MimeMessageFactory.Create(message, _time);
+        var sender = mime.Sender ?? mime.From.Mailboxes.First();
+        var recipients = mime.To.Mailboxes.Concat(mime.Cc.Mailboxes).Concat(mime.Bcc.Mailboxes)
+            .DistinctBy(mailbox => mailbox.Address, StringComparer.OrdinalIgnoreCase)
+            .ToArray();
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(_options.SendTimeout);
+
+        var stage = SmtpStage.Connect;
+        SmtpConnection? connection = null;
+        try
+        {
+            string reply;
+            while (true)
+            {
+                stage = SmtpStage.Connect;
+                var openedBefore = _pool.OpenedConnections;
+                connection = await _pool.RentAsync(deadline.Token).ConfigureAwait(false);
+                if (_pool.OpenedConnections != openedBefore && _logger.IsEnabled(LogLevel.Debug))
+                {
+                    SmtpLog.Connected(_logger, _pool.OpenedConnections, _options.Host, _options.Port, _options.EffectiveSecurity);
+                }
+
+                stage = SmtpStage.Envelope;
+                connection.Client.BeginMessage(recipients.Length);
+                try
+                {
+                    reply = await connection.Client.SendAsync(FormatOptions.Default, mime, sender, recipients, deadline.Token).ConfigureAwait(false);
+                    break;
+                }
+                catch (Exception exception) when (connection.IsReused && !connection.Client.EnvelopeAccepted && IsConnectionLoss(exception))
+                {
+                    // The server closed a pooled session between our NOOP and MAIL FROM. No recipient was
+                    // accepted, so nothing can have been delivered: one fresh connection cannot duplicate.
+                    SmtpLog.ReconnectBeforeMessage(_logger, _options.Host, _options.Port);
+                    _pool.Discard(connection);
+                    connection = null;
+                }
+            }
+
+            var client = connection.Client;
+            var result = CreateResult(message, mime, reply, client, _time.GetElapsedTime(started));
+            _pool.Return(connection);
+            connection = null;
+
+            if (result.RejectedRecipients.Count > 0)
+            {
+                SmtpLog.RecipientsRefused(_logger, _options.Host, _options.Port, result.RejectedRecipients.Count, recipients.Length, result.MessageId);
+            }
+
+            Activity.Current?.SetTag("mailing.smtp.accepted_recipients", result.AcceptedRecipients.Count);
+            Activity.Current?.SetTag("mailing.smtp.rejected_recipients", result.RejectedRecipients.Count);
+            return result;
+        }
+        catch (Exception exception) when (connection is not null || exception is OperationCanceledException)
+        {
+            if (connection is not null)
+            {
+                if (connection.Client.EnvelopeAccepted)
+                {
+                    stage = SmtpStage.Data;
+                }
+
+                _pool.Discard(connection);
+            }
+
+            if (exception is OperationCanceledException canceled)
+            {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    throw;
+                }
+
+                throw _classifier.SendDeadlineExpired(stage, canceled);
+            }
+
+            throw _classifier.Classify(exception, stage) ?? throw new InvalidOperationException("Unexpected failure while sending over SMTP.", exception);
+        }
+    }
+
+    /// <summary>Closes pooled connections (with QUIT).</summary>
+    public ValueTask DisposeAsync() => _pool.DisposeAsync();
+
+    /// <summary>Closes pooled connections (with QUIT).</summary>
+    public void Dispose() => _pool.DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private SendResult CreateResult(EmailMessage message, MimeMessage mime, string reply, RecipientTrackingSmtpClient client, TimeSpan duration)
+    {
+        var byAddress = message.AllRecipients
+            .DistinctBy(address => address.Address, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(address => address.Address, StringComparer.OrdinalIgnoreCase);
+        EmailAddress Original(MailboxAddress mailbox) =>
+            byAddress.TryGetValue(mailbox.Address, out var address) ? address : new EmailAddress(mailbox.Address);
+
+        return new SendResult
+        {
+            MessageId = mime.MessageId ?? "",
+            TransportName = Name,
+            ProviderMessageId = QueueId(reply),
+            Duration = duration,
+            AcceptedRecipients = client.Accepted.Select(Original).ToArray(),
+            RejectedRecipients = client.Refused
+                .Select(refusal => new RecipientRejection(Original(refusal.Mailbox), refusal.StatusCode, EnhancedCode(refusal.Response), refusal.Response))
+                .ToArray(),
+        };
+    }
+
+    private static bool IsConnectionLoss(Exception exception) =>
+        exception is IOException or SmtpProtocolException or ServiceNotConnectedException;
+
+    private static string? QueueId(string reply)
+    {
+        var match = QueuedAs().Match(reply);
+        return match.Success ? match.Groups["id"].Value : null;
+    }
+
+    private static string? EnhancedCode(string reply)
+    {
+        var match = EnhancedStatus().Match(reply);
+        return match.Success ? match.Value : null;
+    }
+
+    // Postfix and most MTAs: "2.0.0 Ok: queued as 4XyZ12"; Amazon SES: "Ok 0100018c...".
+    [GeneratedRegex(@"(?:queued as|^(?:2\.\d\.\d\s+)?Ok)\s+(?<id>[A-Za-z0-9][A-Za-z0-9._@-]{5,})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex QueuedAs();
+
+    [GeneratedRegex(@"^[245]\.[0-9]{1,3}\.[0-9]{1,3}(?=\s|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex EnhancedStatus();
+}
