@@ -38,7 +38,8 @@ internal sealed class SmtpCertificateValidator(X509Certificate2Collection truste
             }
         }
 
-        var leaf = certificate as X509Certificate2 ?? X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
+        using var copy = certificate as X509Certificate2 is null ? new X509Certificate2(certificate) : null;
+        var leaf = certificate as X509Certificate2 ?? copy!;
         return custom.Build(leaf);
     }
 }

@@ -27,6 +27,9 @@ public sealed partial class SmtpTransport : IEmailTransport, IAsyncDisposable, I
     /// <summary>The name this transport reports when none is given.</summary>
     public const string DefaultName = "smtp";
 
+    // MailKit hides Bcc only when it picks the recipients itself; with an explicit envelope it must be told.
+    private static readonly FormatOptions HideBlindCopies = CreateFormatOptions();
+
     private readonly SmtpOptions _options;
     private readonly SmtpConnectionPool _pool;
     private readonly SmtpFailureClassifier _classifier;
@@ -98,7 +101,7 @@ public sealed partial class SmtpTransport : IEmailTransport, IAsyncDisposable, I
                 connection.Client.BeginMessage(recipients.Length);
                 try
                 {
-                    reply = await connection.Client.SendAsync(FormatOptions.Default, mime, sender, recipients, deadline.Token).ConfigureAwait(false);
+                    reply = await connection.Client.SendAsync(HideBlindCopies, mime, sender, recipients, deadline.Token).ConfigureAwait(false);
                     break;
                 }
                 catch (Exception exception) when (connection.IsReused && !connection.Client.EnvelopeAccepted && IsConnectionLoss(exception))
@@ -176,6 +179,14 @@ public sealed partial class SmtpTransport : IEmailTransport, IAsyncDisposable, I
                 .Select(refusal => new RecipientRejection(Original(refusal.Mailbox), refusal.StatusCode, EnhancedCode(refusal.Response), refusal.Response))
                 .ToArray(),
         };
+    }
+
+    private static FormatOptions CreateFormatOptions()
+    {
+        var options = FormatOptions.Default.Clone();
+        options.HiddenHeaders.Add(HeaderId.Bcc);
+        options.HiddenHeaders.Add(HeaderId.ResentBcc);
+        return options;
     }
 
     private static bool IsConnectionLoss(Exception exception) =>

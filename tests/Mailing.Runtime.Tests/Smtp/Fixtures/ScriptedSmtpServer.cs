@@ -1,0 +1,178 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Mailing.Tests.Smtp.Fixtures;
+
+/// <summary>
+/// A deliberately small plaintext SMTP server on loopback for the faults SmtpServer cannot produce: a server
+/// that never answers, 421 in the middle of a session, a connection dropped during DATA or closed while idle,
+/// and a server that does not offer STARTTLS. It speaks just enough SMTP for MailKit.
+/// </summary>
+internal sealed class ScriptedSmtpServer : IAsyncDisposable
+{
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Func<ScriptedCommand, ScriptedReply?> _script;
+    private readonly ConcurrentBag<Task> _sessions = [];
+    private readonly Task _accepting;
+    private int _sessionCount;
+
+    private ScriptedSmtpServer(Func<ScriptedCommand, ScriptedReply?> script, string? greeting)
+    {
+        _script = script;
+        Greeting = greeting;
+        _listener.Start();
+        _accepting = AcceptAsync();
+    }
+
+    /// <summary>The greeting; <see langword="null"/> for a server that accepts connections and never speaks.</summary>
+    public string? Greeting { get; }
+
+    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+    public int Sessions => Volatile.Read(ref _sessionCount);
+
+    /// <summary>The raw DATA of every message completed with a 250, in arrival order.</summary>
+    public ConcurrentQueue<string> Messages { get; } = new();
+
+    public static ScriptedSmtpServer Start(Func<ScriptedCommand, ScriptedReply?>? script = null, string? greeting = "220 scripted.test ESMTP") =>
+        new(script ?? (_ => null), greeting);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        _listener.Stop();
+        await Task.WhenAll([_accepting, .. _sessions]).ContinueWith(_ => { }, TaskScheduler.Default);
+        _stopping.Dispose();
+    }
+
+    private async Task AcceptAsync()
+    {
+        while (!_stopping.IsCancellationRequested)
+        {
+            TcpClient client;
+            try
+            {
+                client = await _listener.AcceptTcpClientAsync(_stopping.Token);
+            }
+            catch (Exception) when (_stopping.IsCancellationRequested)
+            {
+                return;
+            }
+
+            var session = Interlocked.Increment(ref _sessionCount);
+            _sessions.Add(Task.Run(() => ServeAsync(client, session)));
+        }
+    }
+
+    private async Task ServeAsync(TcpClient client, int session)
+    {
+        using var _ = client;
+        var token = _stopping.Token;
+        try
+        {
+            var stream = client.GetStream();
+            var reader = new StreamReader(stream, Encoding.ASCII);
+            var writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
+            if (Greeting is null)
+            {
+                await Task.Delay(Timeout.Infinite, token);
+            }
+
+            await writer.WriteLineAsync(Greeting);
+            var completed = 0;
+            while (await reader.ReadLineAsync(token) is { } line)
+            {
+                var verb = line.Split(' ', 2)[0].ToUpperInvariant();
+                var reply = _script(new ScriptedCommand(session, completed, verb, line));
+                if (!await AnswerAsync(reply, writer, token))
+                {
+                    return;
+                }
+
+                if (reply is not null)
+                {
+                    continue;
+                }
+
+                switch (verb)
+                {
+                    case "EHLO":
+                        await writer.WriteLineAsync("250-scripted.test\r\n250-8BITMIME\r\n250 ENHANCEDSTATUSCODES");
+                        break;
+                    case "HELO":
+                        await writer.WriteLineAsync("250 scripted.test");
+                        break;
+                    case "QUIT":
+                        await writer.WriteLineAsync("221 2.0.0 Bye");
+                        return;
+                    case "DATA":
+                        await writer.WriteLineAsync("354 End data with <CR><LF>.<CR><LF>");
+                        var data = await ReadDataAsync(reader, token);
+                        var end = _script(new ScriptedCommand(session, completed, "END-OF-DATA", "."));
+                        if (!await AnswerAsync(end, writer, token))
+                        {
+                            return;
+                        }
+
+                        if (end is null)
+                        {
+                            Messages.Enqueue(data);
+                            completed++;
+                            await writer.WriteLineAsync($"250 2.0.0 Ok: queued as Q{session}x{completed}");
+                        }
+
+                        break;
+                    case "MAIL" or "RCPT" or "RSET" or "NOOP":
+                        await writer.WriteLineAsync("250 2.0.0 Ok");
+                        break;
+                    default:
+                        await writer.WriteLineAsync("502 5.5.2 Command not implemented");
+                        break;
+                }
+            }
+        }
+        catch (Exception) when (token.IsCancellationRequested)
+        {
+        }
+        catch (IOException)
+        {
+            // The client went away; that is the client's business in these tests.
+        }
+    }
+
+    /// <returns><see langword="false"/> when the session must end.</returns>
+    private static async Task<bool> AnswerAsync(ScriptedReply? reply, StreamWriter writer, CancellationToken token)
+    {
+        if (reply is null)
+        {
+            return true;
+        }
+
+        if (reply.Hang)
+        {
+            await Task.Delay(Timeout.Infinite, token);
+        }
+
+        if (reply.Drop)
+        {
+            return false;
+        }
+
+        await writer.WriteLineAsync(reply.Text);
+        return !reply.Text!.StartsWith("421", StringComparison.Ordinal);
+    }
+
+    private static async Task<string> ReadDataAsync(StreamReader reader, CancellationToken token)
+    {
+        var data = new StringBuilder();
+        while (await reader.ReadLineAsync(token) is { } line && line != ".")
+        {
+            data.Append(line.StartsWith("..", StringComparison.Ordinal) ? line[1..] : line).Append("\r\n");
+        }
+
+        return data.ToString();
+    }
+}
