@@ -82,7 +82,8 @@ internal static class CssInliner
                     tag is null ? 1 : tag.End - tag.Start));
             }
 
-            // PreMailer downloads whatever a <link> names; it never sees one.
+            // PreMailer downloads whatever a <link> names (and the @imports inside it); it never sees one.
+            // @import inside <style> is only ever fetched through a <link>, so nothing is fetched.
             link.Remove();
         }
 
@@ -95,15 +96,10 @@ internal static class CssInliner
                 var offset = ContentStart(style, mask, tagsByOffset) + at;
                 findings.Add(new TransformFinding(
                     ContentDiagnosticIds.StylesheetNotInlined,
-                    "@import is never downloaded at build time; put the imported rules in the <style> block",
+                    "@import is neither downloaded nor inlined at build time: its rules reach only clients that load it themselves (fine for web fonts); put rules meant for inlining in the <style> block",
                     offset,
                     "@import".Length));
             }
-        }
-
-        if (findings.Exists(f => f.DiagnosticId == ContentDiagnosticIds.StylesheetNotInlined && f.Message.StartsWith("@import", StringComparison.Ordinal)))
-        {
-            return new CssInliningResult(template, false, findings);
         }
 
         var sheets = styleElements.Select(s => s.TextContent).Concat(externalCss).ToList();
@@ -142,7 +138,12 @@ internal static class CssInliner
 
         foreach (var element in implied)
         {
-            if (element.HasAttribute("style"))
+            if (element.Attributes.Length == 0)
+            {
+                continue;
+            }
+
+            if (!TryWriteImpliedTableBody(template, mask, tagsByOffset, element, edits))
             {
                 findings.Add(new TransformFinding(
                     ContentDiagnosticIds.CssDependsOnData,
@@ -165,13 +166,65 @@ internal static class CssInliner
             if (styleText.TryGetValue(element, out var originalCss))
             {
                 EditStyleElement(edits, mask, index, element, originalCss);
-                continue;
+                if (element.Parent is null)
+                {
+                    continue;
+                }
             }
 
             EditAttributes(edits, template, mask, tag, before[element], element);
         }
 
         return new CssInliningResult(edits.Apply(), true, findings);
+    }
+
+    /// <summary>
+    /// Writes out the <c>&lt;tbody&gt;</c> an HTML parser implies around a table's rows, when a
+    /// rule styled it: it opens after the whitespace that follows <c>&lt;table&gt;</c> (so a loop
+    /// of rows ends up inside it) and closes before <c>&lt;/table&gt;</c>, as the parser would.
+    /// </summary>
+    private static bool TryWriteImpliedTableBody(string template, TemplateMask mask, Dictionary<int, int> tagsByOffset, IElement element, TemplateEdits edits)
+    {
+        var table = element.ParentElement;
+        if (element.LocalName != "tbody" || table is null || table.LocalName != "table" || table.Children.Length != 1
+            || table.SourceReference is not { Position.Index: >= 0 } source
+            || !tagsByOffset.TryGetValue(source.Position.Index, out var open))
+        {
+            return false;
+        }
+
+        var depth = 0;
+        var close = -1;
+        for (var i = open; i < mask.Tokens.Count && close < 0; i++)
+        {
+            var token = mask.Tokens[i];
+            if (token.Name != "table")
+            {
+                continue;
+            }
+
+            depth += token.Kind == MarkupTokenKind.StartTag ? 1 : token.Kind == MarkupTokenKind.EndTag ? -1 : 0;
+            if (depth == 0)
+            {
+                close = i;
+            }
+        }
+
+        if (close < 0)
+        {
+            return false;
+        }
+
+        var start = mask.Tokens[open].End;
+        while (start < template.Length && char.IsWhiteSpace(template[start]))
+        {
+            start++;
+        }
+
+        var attributes = string.Concat(element.Attributes.Select(a => " " + a.Name + "=\"" + Escape(a.Value, '"') + "\""));
+        edits.Insert(start, "<tbody" + attributes + ">");
+        edits.Insert(mask.Tokens[close].Start, "</tbody>");
+        return true;
     }
 
     private static void EditStyleElement(TemplateEdits edits, TemplateMask mask, int tagIndex, IElement style, string originalCss)

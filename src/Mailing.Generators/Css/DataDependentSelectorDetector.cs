@@ -16,6 +16,7 @@ internal static class DataDependentSelectorDetector
 {
     private static readonly Regex ClassName = new(@"\.(-?[_a-zA-Z\u00A0-\uFFFF][_a-zA-Z0-9\-\u00A0-\uFFFF]*)", RegexOptions.CultureInvariant);
     private static readonly Regex IdName = new(@"#(-?[_a-zA-Z\u00A0-\uFFFF][_a-zA-Z0-9\-\u00A0-\uFFFF]*)", RegexOptions.CultureInvariant);
+    private static readonly Regex SiblingCombinator = new(@"[+~](?!=)", RegexOptions.CultureInvariant);
     private static readonly Regex Positional = new(@":(first|last|only)-(child|of-type)|:nth-[a-z-]+\([^)]*\)|[+~](?!=)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
     public static List<TransformFinding> Detect(
@@ -116,9 +117,13 @@ internal static class DataDependentSelectorDetector
     {
         var relaxed = Positional.Replace(selector, m => m.Value is "+" or "~" ? " " : string.Empty);
         var matches = Match(document, string.IsNullOrWhiteSpace(relaxed) ? "*" : relaxed);
+
+        // `p:first-child` asks only about p's own siblings; `tr:first-child td` or `h1 + p`
+        // ask about an ancestor's or a neighbour's, so every ancestor's siblings count.
+        var subjectOnly = !SiblingCombinator.IsMatch(selector) && !Positional.IsMatch(SubjectAncestors(selector));
         foreach (var match in matches)
         {
-            for (IElement? node = match; node is not null; node = node.ParentElement)
+            for (IElement? node = match; node is not null; node = subjectOnly ? null : node.ParentElement)
             {
                 var parent = SourceParent(node);
                 var parentOffset = parent?.SourceReference?.Position.Index ?? -1;
@@ -130,6 +135,12 @@ internal static class DataDependentSelectorDetector
         }
 
         return false;
+    }
+
+    private static string SubjectAncestors(string selector)
+    {
+        var last = Math.Max(selector.TrimEnd().LastIndexOf(' '), selector.LastIndexOf('>'));
+        return last < 0 ? string.Empty : selector.Substring(0, last);
     }
 
     /// <summary>The nearest ancestor written in the template (an implied <c>tbody</c> is skipped).</summary>

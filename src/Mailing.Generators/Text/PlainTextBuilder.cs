@@ -1,0 +1,119 @@
+using System.Text;
+
+namespace Mailing.Generators.Text;
+
+/// <summary>
+/// Writes a plain-text Scriban template: collapses HTML whitespace, keeps at most one blank line,
+/// and copies template code through untouched.
+/// </summary>
+/// <remarks>
+/// Line state is tracked across code without regard to it: a loop tag between two rows does not
+/// count as content, so each rendered row starts on its own line and no blank line appears
+/// between iterations.
+/// </remarks>
+internal sealed class PlainTextBuilder
+{
+    private readonly StringBuilder _text = new();
+    private int _newlines = 2;
+    private bool _pendingSpace;
+
+    public int Length => _text.Length;
+
+    public string Substring(int start) => _text.ToString(start, _text.Length - start);
+
+    public void Text(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is '\u200B' or '\u200C' or '\u200D' or '\uFEFF' or '\u034F' or '\u00AD')
+            {
+                continue;
+            }
+
+            if (char.IsWhiteSpace(c))
+            {
+                _pendingSpace = true;
+                continue;
+            }
+
+            Content(c.ToString());
+        }
+    }
+
+    /// <summary>Code that writes a value: it is content, like text.</summary>
+    public void OutputCode(string code) => Content(code);
+
+    /// <summary>Code that loops or branches: written where it stands, but it is not content.</summary>
+    public void ControlCode(string code)
+    {
+        FlushSpace();
+        _text.Append(code);
+    }
+
+    /// <summary>Separates what follows by a space, unless a line starts there.</summary>
+    public void Space() => _pendingSpace = true;
+
+    public void LineBreak()
+    {
+        _pendingSpace = false;
+        if (_newlines == 0)
+        {
+            NewLine();
+        }
+    }
+
+    public void BlankLine()
+    {
+        _pendingSpace = false;
+        while (_newlines < 2)
+        {
+            NewLine();
+        }
+    }
+
+    /// <summary>A <c>&lt;br&gt;</c>: a new line even if one just started.</summary>
+    public void HardBreak()
+    {
+        _pendingSpace = false;
+        if (_newlines < 2)
+        {
+            NewLine();
+        }
+    }
+
+    public override string ToString()
+    {
+        var text = _text.ToString().Trim();
+        return text.Length == 0 ? string.Empty : text + "\n";
+    }
+
+    private void Content(string text)
+    {
+        FlushSpace();
+        _text.Append(text);
+        _newlines = 0;
+    }
+
+    private void FlushSpace()
+    {
+        if (_pendingSpace && _newlines == 0)
+        {
+            _text.Append(' ');
+        }
+
+        _pendingSpace = false;
+    }
+
+    private void NewLine()
+    {
+        var end = _text.Length;
+        while (end > 0 && _text[end - 1] == ' ')
+        {
+            end--;
+        }
+
+        _text.Length = end;
+        _text.Append('\n');
+        _newlines++;
+    }
+}
