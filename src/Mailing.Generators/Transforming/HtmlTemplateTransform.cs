@@ -13,5 +13,19 @@ internal static class HtmlTemplateTransform
     /// without errors, and before emitting. Returns the Scriban template text to emit from.
     /// </summary>
     public static TransformResult Apply(string composedHtmlTemplate, TransformOptions options)
-        => new(composedHtmlTemplate, null, EquatableArray<TransformFinding>.Empty);
+    {
+        var findings = new System.Collections.Generic.List<TransformFinding>();
+        var html = composedHtmlTemplate;
+        if (options.InlineCss)
+        {
+            // No stylesheet texts are handed over yet: a <link>ed stylesheet is reported (MAIL0101), never fetched.
+            var inlined = Css.CssInliner.Inline(composedHtmlTemplate, Css.CssInliningOptions.Default);
+            findings.AddRange(inlined.Findings);
+            html = inlined.Template;
+        }
+
+        findings.AddRange(Css.HtmlContentChecker.Check(composedHtmlTemplate, html));
+        var text = options.HasTextTemplate ? null : Text.PlainTextTemplateDeriver.Derive(html);
+        return new TransformResult(html, text, new EquatableArray<TransformFinding>(findings));
+    }
 }
