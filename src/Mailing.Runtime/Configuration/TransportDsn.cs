@@ -78,11 +78,16 @@ public sealed record TransportDsn
 
         var text = dsn.Trim();
         var schemeEnd = text.IndexOf("://", StringComparison.Ordinal);
+        var parenthesis = text.IndexOf('(', StringComparison.Ordinal);
+        if (parenthesis >= 0 && (schemeEnd < 0 || parenthesis < schemeEnd))
+        {
+            error = $"\"{Redact(text)}\" is a transport list (failover/roundrobin), not a single DSN.";
+            return false;
+        }
+
         if (schemeEnd <= 0)
         {
-            error = text.Contains('(', StringComparison.Ordinal)
-                ? $"\"{Redact(text)}\" is a transport list (failover/roundrobin), not a single DSN."
-                : $"\"{Redact(text)}\" is not a transport DSN: it has no scheme; expected scheme://host, {Example}.";
+            error = $"\"{Redact(text)}\" is not a transport DSN: it has no scheme; expected scheme://host, {Example}.";
             return false;
         }
 

@@ -1,0 +1,110 @@
+namespace Mailing.Runtime.Tests.Messages;
+
+public sealed class HtmlToTextConverterTests
+{
+    [Fact]
+    public void Link_IsWrittenAsTextThenUrl()
+    {
+        var text = HtmlToTextConverter.Convert("<p>Please <a href=\"https://shop.example/confirm?id=1&amp;t=2\">confirm your email</a>.</p>");
+
+        Assert.Equal("Please confirm your email (https://shop.example/confirm?id=1&t=2).", text);
+    }
+
+    [Fact]
+    public void LinkWhoseTextIsTheUrl_IsWrittenOnce()
+    {
+        Assert.Equal("Visit https://shop.example", HtmlToTextConverter.Convert("Visit <a href=\"https://shop.example\">https://shop.example</a>"));
+    }
+
+    [Fact]
+    public void MailtoLinkShowingTheAddress_IsWrittenOnce()
+    {
+        Assert.Equal("Write to help@shop.example", HtmlToTextConverter.Convert("Write to <a href=\"mailto:help@shop.example\">help@shop.example</a>"));
+    }
+
+    [Fact]
+    public void AnchorAndJavascriptLinks_KeepOnlyTheirText()
+    {
+        Assert.Equal("Top and click", HtmlToTextConverter.Convert("<a href=\"#top\">Top</a> and <a href=\"javascript:void(0)\">click</a>"));
+    }
+
+    [Fact]
+    public void HeadStyleAndScript_LeaveNoTrace()
+    {
+        var html = "<html><head><title>Receipt</title><style>.btn { color: red; }</style></head>"
+                   + "<body><script>alert('x')</script><p>Paid</p><style>p{margin:0}</style></body></html>";
+
+        Assert.Equal("Paid", HtmlToTextConverter.Convert(html));
+    }
+
+    [Fact]
+    public void Entities_AreDecoded()
+    {
+        Assert.Equal("Fish & chips — 5 € café <b>", HtmlToTextConverter.Convert("Fish &amp; chips &mdash; 5&nbsp;&euro; caf&eacute; &lt;b&gt;"));
+    }
+
+    [Fact]
+    public void ParagraphsAndBreaks_BecomeBlankLinesAndNewLines()
+    {
+        var text = HtmlToTextConverter.Convert("<h1>Hello</h1><p>Line one<br>Line two</p><p>Next</p>");
+
+        Assert.Equal("Hello\n\nLine one\nLine two\n\nNext", text);
+    }
+
+    [Fact]
+    public void Lists_BecomeDashedAndNumberedItems()
+    {
+        var text = HtmlToTextConverter.Convert("<ul><li>Apples</li><li>Pears</li></ul><ol><li>First</li><li>Second</li></ol>");
+
+        Assert.Equal("- Apples\n- Pears\n\n1. First\n2. Second", text);
+    }
+
+    [Fact]
+    public void WhitespaceInSource_CollapsesLikeABrowserShowsIt()
+    {
+        Assert.Equal("Hello dear Ann", HtmlToTextConverter.Convert("<p>\n   Hello\n\t dear   Ann\n</p>"));
+    }
+
+    [Fact]
+    public void Preformatted_KeepsItsLineBreaks()
+    {
+        Assert.Equal("a  b\nc", HtmlToTextConverter.Convert("<pre>a  b\nc</pre>"));
+    }
+
+    [Fact]
+    public void ImageInsideLink_UsesTheAltTextAsLinkText()
+    {
+        Assert.Equal("Shop (https://shop.example)", HtmlToTextConverter.Convert("<a href=\"https://shop.example\"><img src=\"cid:logo\" alt=\"Shop\"></a>"));
+    }
+
+    [Fact]
+    public void TableCells_AreSeparatedAndRowsAreLines()
+    {
+        var text = HtmlToTextConverter.Convert("<table><tr><td>Item</td><td>Price</td></tr><tr><td>Book</td><td>12 €</td></tr></table>");
+
+        Assert.Equal("Item Price\nBook 12 €", text);
+    }
+
+    [Fact]
+    public void MalformedHtml_DoesNotThrowAndKeepsTheText()
+    {
+        Assert.Equal("unclosed bold and more", HtmlToTextConverter.Convert("<p>unclosed <b>bold and <i>more"));
+    }
+
+    [Fact]
+    public void RealWorldTemplate_GivesReadableTextWithoutCssOrTags()
+    {
+        var html = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Messages", "Fixtures", "leemunroe-email.html"));
+
+        var text = HtmlToTextConverter.Convert(html);
+
+        Assert.StartsWith("This is preheader text.", text, StringComparison.Ordinal);
+        Assert.Contains("Hi there\n\nSometimes you just want to send a simple HTML email", text, StringComparison.Ordinal);
+        Assert.Contains("Call To Action (http://htmlemail.io)", text, StringComparison.Ordinal);
+        Assert.Contains("Unsubscribe (http://htmlemail.io/blog)", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("<", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("{", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Simple Transactional Email", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n\n\n", text, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,71 @@
+using Mailing.Transports.Local;
+
+namespace Mailing.Runtime.Tests.Transports.Local;
+
+public sealed class InMemoryTransportTests
+{
+    private static EmailMessage Message(int i) => new()
+    {
+        From = "shop@shop.example",
+        To = [$"user{i}@example.com"],
+        Subject = $"Message {i}",
+        TextBody = "x",
+    };
+
+    [Fact]
+    public async Task ParallelSends_AreAllCapturedExactlyOnce()
+    {
+        var transport = new InMemoryTransport();
+
+        await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(() => transport.SendAsync(Message(i)))));
+
+        Assert.Equal(200, transport.SentCount);
+        Assert.Equal(200, transport.Sent.Select(s => s.Subject).Distinct().Count());
+        Assert.Equal(200, transport.Sent.Select(s => s.MessageId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task CapturedBytes_AreTheWireFormWithCrLfLineEndings()
+    {
+        var transport = new InMemoryTransport();
+
+        await transport.SendAsync(Message(1) with { TextBody = "line one\nline two" });
+
+        var raw = System.Text.Encoding.ASCII.GetString(transport.Sent.Single().MimeBytes.Span);
+        Assert.DoesNotContain("\n", raw.Replace("\r\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Equal("line one\nline two", transport.Sent.Single().ToMimeMessage().TextBody?.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n'));
+    }
+
+    [Fact]
+    public async Task FailNext_FailsExactlyTheNextSend()
+    {
+        var transport = new InMemoryTransport();
+        transport.FailNext(new MailDeliveryException(MailFailureKind.Connection, "refused"));
+
+        await Assert.ThrowsAsync<MailDeliveryException>(() => transport.SendAsync(Message(1)));
+        await transport.SendAsync(Message(2));
+
+        Assert.Equal("Message 2", transport.Sent.Single().Subject);
+    }
+
+    [Fact]
+    public async Task InvalidMessage_FailsAsItWouldOverSmtpAndIsNotCaptured()
+    {
+        var transport = new InMemoryTransport();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => transport.SendAsync(Message(1) with { From = null }));
+
+        Assert.Equal(0, transport.SentCount);
+    }
+
+    [Fact]
+    public async Task Clear_ForgetsWhatWasSent()
+    {
+        var transport = new InMemoryTransport();
+        await transport.SendAsync(Message(1));
+
+        transport.Clear();
+
+        Assert.Empty(transport.Sent);
+    }
+}
