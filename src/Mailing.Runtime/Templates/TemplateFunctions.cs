@@ -12,6 +12,28 @@ namespace Mailing.Templates;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class TemplateFunctions
 {
+    /// <summary>Scriban truthiness of a value that is not a Boolean: anything but null is true.</summary>
+    /// <remarks>A method rather than a constant so generated <c>if</c>s never contain unreachable code.</remarks>
+    /// <typeparam name="T">The value's type.</typeparam>
+    /// <param name="value">The value.</param>
+    /// <returns>Whether <paramref name="value"/> is not null.</returns>
+    public static bool HasValue<T>(T value) => value is not null;
+
+    /// <summary>A subject on one line: line breaks (which would break the header) become single spaces.</summary>
+    /// <param name="text">The rendered subject.</param>
+    /// <returns>The subject without CR or LF, trimmed.</returns>
+    public static string SingleLine(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.AsSpan().IndexOfAny('\r', '\n') < 0)
+        {
+            return text.Trim();
+        }
+
+        var parts = text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return string.Join(' ', parts);
+    }
+
     /// <summary><c>string.upcase</c>.</summary>
     /// <param name="text">The text.</param>
     /// <returns>The text in upper case (invariant).</returns>

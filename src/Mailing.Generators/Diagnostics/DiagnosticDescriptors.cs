@@ -1,0 +1,88 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace Mailing.Generators.Diagnostics;
+
+/// <summary>Every diagnostic the generator reports: ids, titles and messages live here only.</summary>
+internal static class DiagnosticDescriptors
+{
+    private const string TemplateCategory = "Mailing.Templates";
+    private const string ContentCategory = "Mailing.Content";
+
+    public static readonly DiagnosticDescriptor TemplateSyntaxError = Error(
+        "MAIL0001", "Template syntax error", "{0}");
+
+    public static readonly DiagnosticDescriptor UnknownMember = Error(
+        "MAIL0002", "Unknown name in template", "'{0}' is not a member of {1}{2}");
+
+    public static readonly DiagnosticDescriptor NotEnumerable = Error(
+        "MAIL0003", "Loop over a value that is not a collection", "'for' needs a collection, but '{0}' is {1}");
+
+    public static readonly DiagnosticDescriptor UnknownFunction = Error(
+        "MAIL0004", "Unknown template function", "'{0}' is not a supported function{1}");
+
+    public static readonly DiagnosticDescriptor WrongArgumentCount = Error(
+        "MAIL0005", "Wrong number of arguments", "'{0}' takes {1}, but {2} given");
+
+    public static readonly DiagnosticDescriptor TemplateFileNotFound = Error(
+        "MAIL0006", "Template file not found", "{0} '{1}' was not found among the AdditionalFiles{2}");
+
+    public static readonly DiagnosticDescriptor ClassNotPartial = Error(
+        "MAIL0007", "Template class must be partial", "'{0}' must be declared partial so the generator can add Render()");
+
+    public static readonly DiagnosticDescriptor ClassIsGeneric = Error(
+        "MAIL0008", "Template class cannot be generic", "'{0}' is generic; template classes cannot have type parameters");
+
+    public static readonly DiagnosticDescriptor ContainingTypeNotPartial = Error(
+        "MAIL0009", "Containing type must be partial", "'{0}' is nested in '{1}', which must be declared partial too");
+
+    public static readonly DiagnosticDescriptor UnsupportedConstruct = Error(
+        "MAIL0010", "Unsupported template construct", "{0} is not supported in compiled templates{1}");
+
+    public static readonly DiagnosticDescriptor RawOutput = new(
+        "MAIL0011",
+        "Raw HTML output",
+        "'{0}' is written without HTML escaping; make sure it cannot contain user input",
+        TemplateCategory,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink("MAIL0011"));
+
+    public static readonly DiagnosticDescriptor NoTemplate = Error(
+        "MAIL0012", "No HTML template", "'{0}' names no HTML template: pass a path to [EmailTemplate(\"Templates/X.sbn-html\")] or set Html = \"...\"");
+
+    public static readonly DiagnosticDescriptor IncompatibleTypes = Error(
+        "MAIL0013", "Incompatible types in template expression", "{0}");
+
+    public static readonly DiagnosticDescriptor LayoutWithoutContent = new(
+        "MAIL0014",
+        "Layout without {{ content }}",
+        "Layout '{0}' has no {{{{ content }}}}, so the email body is never shown",
+        TemplateCategory,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpLink("MAIL0014"));
+
+    private static Dictionary<string, DiagnosticDescriptor>? s_byId;
+
+    public static IEnumerable<DiagnosticDescriptor> All => ById.Values;
+
+    // Built on first use, not in a field initializer: initializers run in textual order, and the
+    // css helper's descriptors are declared below.
+    private static Dictionary<string, DiagnosticDescriptor> ById => s_byId ??= typeof(DiagnosticDescriptors)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+        .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
+        .ToDictionary(d => d.Id);
+
+    public static DiagnosticDescriptor Find(string id) => ById[id];
+
+    internal static string HelpLink(string id) => $"https://github.com/mailing/mailing/blob/main/docs/diagnostics/{id}.md";
+
+    private static DiagnosticDescriptor Error(string id, string title, string message) =>
+        new(id, title, message, TemplateCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
+
+    // MAIL0100-0199: content quality (css helper)
+    // Use ContentCategory for these descriptors.
+}

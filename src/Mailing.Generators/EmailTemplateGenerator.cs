@@ -1,0 +1,71 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Mailing.Generators.Model;
+using Mailing.Generators.Parsing;
+using Microsoft.CodeAnalysis;
+
+namespace Mailing.Generators;
+
+/// <summary>
+/// Compiles <c>[EmailTemplate]</c> classes and their Scriban templates into C# render methods.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class EmailTemplateGenerator : IIncrementalGenerator
+{
+    internal const string AttributeName = "Mailing.EmailTemplateAttribute";
+
+    /// <summary>Names of the tracked steps, for caching tests.</summary>
+    internal static class Steps
+    {
+        public const string Classes = "Mailing.Classes";
+        public const string Templates = "Mailing.Templates";
+        public const string Outputs = "Mailing.Outputs";
+        public const string Sources = "Mailing.Sources";
+    }
+
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var classes = context.SyntaxProvider
+            .ForAttributeWithMetadataName(AttributeName, static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax, TemplateClassParser.Parse)
+            .WithTrackingName(Steps.Classes);
+
+        var templates = context.AdditionalTextsProvider
+            .Where(static file => IsTemplate(file.Path))
+            .Select(static (file, cancellationToken) => new TemplateFile(file.Path, file.GetText(cancellationToken)?.ToString() ?? string.Empty))
+            .Collect()
+            .Select(static (files, _) => files.OrderBy(f => f.Path, System.StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(Steps.Templates);
+
+        var outputs = classes
+            .Combine(templates)
+            .Select(static (pair, _) => TemplateCompiler.Compile(pair.Left, pair.Right.ToImmutableArray()))
+            .WithTrackingName(Steps.Outputs);
+
+        // Source and diagnostics travel separately: a diagnostic that only moved must not re-emit source.
+        var sources = outputs
+            .Select(static (output, _) => (output.HintName, output.Source))
+            .WithTrackingName(Steps.Sources);
+
+        context.RegisterSourceOutput(sources, static (spc, source) =>
+        {
+            if (source.Source is not null)
+            {
+                spc.AddSource(source.HintName, source.Source);
+            }
+        });
+
+        context.RegisterSourceOutput(outputs.Select(static (output, _) => output.Diagnostics), static (spc, diagnostics) =>
+        {
+            foreach (var diagnostic in diagnostics)
+            {
+                spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        });
+    }
+
+    private static bool IsTemplate(string path) =>
+        path.EndsWith(".sbn-html", System.StringComparison.OrdinalIgnoreCase)
+        || path.EndsWith(".sbn-txt", System.StringComparison.OrdinalIgnoreCase)
+        || path.EndsWith(".sbn", System.StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,304 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Mailing.Generators.Binding;
+using Mailing.Generators.Diagnostics;
+using Mailing.Generators.Model;
+using Scriban.Syntax;
+
+namespace Mailing.Generators.Emitting;
+
+/// <summary>
+/// Turns one parsed template into the straight-line C# body of a render method: constant text
+/// becomes <c>__out.Literal</c>, values <c>__out.Value</c> (escaped in HTML), and Scriban's
+/// statements become C# control flow.
+/// </summary>
+internal sealed class TemplateEmitter
+{
+    // Not the literal true: constant conditions would make C# warn about unreachable code.
+    private const string AlwaysTrue = "global::Mailing.Templates.TemplateFunctions.HasValue<object>(string.Empty)";
+    private readonly ExpressionBinder _binder;
+    private readonly CodeWriter _body;
+
+    private TemplateEmitter(ExpressionBinder binder, int indent)
+    {
+        _binder = binder;
+        _body = new CodeWriter(indent);
+    }
+
+    /// <summary>Emits the statements of <paramref name="page"/>; variables are declared before them.</summary>
+    public static string Emit(ScriptPage page, ExpressionBinder binder, int indent)
+    {
+        var emitter = new TemplateEmitter(binder, indent);
+        emitter.Block(page.Body);
+        var method = new CodeWriter(indent);
+        foreach (var variable in binder.Globals)
+        {
+            method.Line($"{variable.Type.NullableDeclaration} {variable.CodeName} = null;");
+        }
+
+        method.Append(emitter._body);
+        return method.ToString();
+    }
+
+    private void Block(ScriptBlockStatement? block)
+    {
+        if (block is null)
+        {
+            return;
+        }
+
+        foreach (var statement in block.Statements)
+        {
+            Statement(statement);
+        }
+    }
+
+    private void Statement(ScriptStatement? statement)
+    {
+        switch (statement)
+        {
+            case ScriptRawStatement raw:
+                var text = raw.Text.ToString();
+                if (text.Length > 0)
+                {
+                    _body.Line($"__out.Literal({CSharpLiteral.String(text)});");
+                }
+
+                break;
+            case ScriptEscapeStatement:
+            case ScriptEndStatement:
+            case ScriptNopStatement:
+                break;
+            case ScriptBlockStatement block:
+                Block(block);
+                break;
+            case ScriptExpressionStatement { Expression: ScriptAssignExpression assign }:
+                Assign(assign);
+                break;
+            case ScriptExpressionStatement expression:
+                Output(expression.Expression);
+                break;
+            case ScriptIfStatement ifStatement:
+                If(ifStatement, isElseIf: false);
+                break;
+            case ScriptForStatement forStatement when forStatement.GetType() == typeof(ScriptForStatement):
+                For(forStatement);
+                break;
+            case ScriptCaseStatement caseStatement:
+                Case(caseStatement);
+                break;
+            case ScriptCaptureStatement capture:
+                Capture(capture);
+                break;
+            case ScriptBreakStatement when _binder.InLoop:
+                _body.Line("break;");
+                break;
+            case ScriptContinueStatement when _binder.InLoop:
+                _body.Line("continue;");
+                break;
+            default:
+                _binder.Unsupported(statement, ExpressionBinder.Describe(statement), string.Empty);
+                break;
+        }
+    }
+
+    private void Output(ScriptExpression? expression)
+    {
+        var value = _binder.Bind(expression);
+        if (value.Type.Kind == ValueKind.Null)
+        {
+            return;
+        }
+
+        var text = _binder.Text(value, expression);
+        _body.Line(value.IsMarkup ? $"__out.Raw({text});" : $"__out.Value({text});");
+    }
+
+    private void Assign(ScriptAssignExpression assign)
+    {
+        if (assign.Target is not ScriptVariable { Name: var name })
+        {
+            _binder.Unsupported(assign.Target, "Assigning to " + assign.Target?.ToString(), "; assign to a plain name (x = ...)");
+            return;
+        }
+
+        var value = _binder.Bind(assign.Value);
+        if (value.Code == "default!")
+        {
+            return;
+        }
+
+        var variable = _binder.DeclareGlobal(name, value, assign);
+        if (variable is not null)
+        {
+            _body.Line(_binder.AssignCode(variable, value));
+        }
+    }
+
+    private void If(ScriptIfStatement statement, bool isElseIf)
+    {
+        var condition = _binder.Truthy(_binder.Bind(statement.Condition));
+        _body.Open((isElseIf ? "else if (" : "if (") + condition + ")");
+        Block(statement.Then);
+        _body.Close();
+        switch (statement.Else)
+        {
+            case ScriptIfStatement elseIf:
+                If(elseIf, isElseIf: true);
+                break;
+            case ScriptElseStatement otherwise:
+                _body.Open("else");
+                Block(otherwise.Body);
+                _body.Close();
+                break;
+        }
+    }
+
+    private void For(ScriptForStatement statement)
+    {
+        if (statement.NamedArguments is { Count: > 0 } named)
+        {
+            _binder.Unsupported(named[0], "The loop parameter '" + named[0] + "'", "; filter the collection in C# instead");
+            return;
+        }
+
+        if (statement.Variable is not ScriptVariable { Name: var name })
+        {
+            _binder.Unsupported(statement.Variable, "This loop variable", string.Empty);
+            return;
+        }
+
+        var items = _binder.Bind(statement.Iterator);
+        if (items.Code == "default!")
+        {
+            return;
+        }
+
+        if (items.Type.Kind != ValueKind.Enumerable || items.Type.Shape?.ElementTypeName is not { } elementName)
+        {
+            _binder.Report(DiagnosticDescriptors.NotEnumerable, statement.Iterator, statement.Iterator?.ToString() ?? string.Empty, items.Type.Describe());
+            return;
+        }
+
+        var sequence = _binder.NewName("__items");
+        var enumerator = _binder.NewName("__enumerator");
+        var index = _binder.NewName("__index");
+        var last = _binder.NewName("__last");
+        var empty = _binder.NewName("__empty");
+        var variable = new TemplateVariable(name, "@" + name + _binder.NewName("_"), _binder.TypeOf(elementName, items.Type.Shape.ElementIsNullable), isMarkup: false);
+        var hasElse = statement.Else is not null;
+
+        _body.Open("// for " + name + " in " + statement.Iterator);
+        _body.Line($"var {sequence} = {items.Code};");
+        if (hasElse)
+        {
+            _body.Line($"var {empty} = true;");
+        }
+
+        var guarded = items.Type.CanBeNull || !items.Type.IsValueType;
+        if (guarded)
+        {
+            _body.Open($"if ({sequence} != null)");
+        }
+
+        _body.Open($"using (var {enumerator} = {sequence}.GetEnumerator())");
+        _body.Open($"if ({enumerator}.MoveNext())");
+        if (hasElse)
+        {
+            _body.Line($"{empty} = false;");
+        }
+
+        _body.Line($"var {index} = -1L;");
+        _body.Line($"var {last} = false;");
+        _body.Open($"while (!{last})");
+        _body.Line($"{index}++;");
+        _body.Line($"var {variable.CodeName} = {enumerator}.Current;");
+        _body.Line($"{last} = !{enumerator}.MoveNext();");
+        _binder.PushLoop(new LoopFrame(index, last), variable);
+        Block(statement.Body);
+        _binder.PopLoop();
+        _body.Close();
+        _body.Close();
+        _body.Close();
+        if (guarded)
+        {
+            _body.Close();
+        }
+
+        if (hasElse)
+        {
+            _body.Open($"if ({empty})");
+            Block(statement.Else!.Body);
+            _body.Close();
+        }
+
+        _body.Close();
+    }
+
+    private void Case(ScriptCaseStatement statement)
+    {
+        var value = _binder.Bind(statement.Value);
+        if (value.Code == "default!")
+        {
+            return;
+        }
+
+        var name = _binder.NewName("__case");
+        _body.Open("// case " + statement.Value);
+        _body.Line($"var {name} = {value.Code};");
+        var subject = new BoundExpression(name, value.Type);
+        ScriptConditionStatement? branch = statement.Body?.Statements.OfType<ScriptConditionStatement>().FirstOrDefault();
+        var first = true;
+        while (branch is not null)
+        {
+            switch (branch)
+            {
+                case ScriptWhenStatement whenBranch:
+                    var tests = new List<string>();
+                    foreach (var candidate in whenBranch.Values)
+                    {
+                        var bound = _binder.Bind(candidate);
+                        if (bound.Code != "default!" && _binder.CaseEquality(candidate, subject, bound) is { } test)
+                        {
+                            tests.Add(test);
+                        }
+                    }
+
+                    _body.Open((first ? "if (" : "else if (") + (tests.Count == 0 ? "!" + AlwaysTrue : string.Join(" || ", tests)) + ")");
+                    Block(whenBranch.Body);
+                    _body.Close();
+                    branch = whenBranch.Next;
+                    break;
+                case ScriptElseStatement otherwise:
+                    _body.Open(first ? "if (" + AlwaysTrue + ")" : "else");
+                    Block(otherwise.Body);
+                    _body.Close();
+                    branch = null;
+                    break;
+                default:
+                    branch = null;
+                    break;
+            }
+
+            first = false;
+        }
+
+        _body.Close();
+    }
+
+    private void Capture(ScriptCaptureStatement statement)
+    {
+        if (statement.Target is not ScriptVariable { Name: var name })
+        {
+            _binder.Unsupported(statement.Target, "Capturing into " + statement.Target?.ToString(), "; capture into a plain name");
+            return;
+        }
+
+        var captured = new BoundExpression("__out.EndCapture()", BoundType.String, IsMarkup: _binder.IsHtml);
+        var variable = _binder.DeclareGlobal(name, captured, statement);
+        _body.Line("__out.BeginCapture();");
+        Block(statement.Body);
+        _body.Line(variable is null ? "__out.EndCapture();" : _binder.AssignCode(variable, captured));
+    }
+}

@@ -1,0 +1,34 @@
+using System.Collections.Generic;
+using Mailing.Generators.Model;
+
+namespace Mailing.Generators.Parsing;
+
+/// <summary>
+/// Maps positions in a composed template (layout + body + partials) back to the source each
+/// character came from, so diagnostics land on the file the user wrote.
+/// </summary>
+internal sealed class SourceMap
+{
+    private readonly List<Segment> _segments = new();
+
+    /// <summary>Records that composed text at <paramref name="composedStart"/> is copied from <paramref name="source"/>.</summary>
+    public void Add(int composedStart, int length, TemplateSource source, int sourceOffset) =>
+        _segments.Add(new Segment(composedStart, length, source, sourceOffset));
+
+    public LocationInfo? Locate(int composedOffset, int length, LocationInfo? fallback)
+    {
+        foreach (var segment in _segments)
+        {
+            if (composedOffset >= segment.ComposedStart && composedOffset < segment.ComposedStart + System.Math.Max(1, segment.Length))
+            {
+                var local = segment.SourceOffset + (composedOffset - segment.ComposedStart);
+                var clipped = System.Math.Min(length, segment.ComposedStart + segment.Length - composedOffset);
+                return segment.Source.Locate(local, System.Math.Max(0, clipped)) ?? fallback;
+            }
+        }
+
+        return fallback;
+    }
+
+    private sealed record Segment(int ComposedStart, int Length, TemplateSource Source, int SourceOffset);
+}
