@@ -79,8 +79,8 @@ public sealed partial class SmtpTransport : IEmailTransport, IAsyncDisposable, I
             .DistinctBy(mailbox => mailbox.Address, StringComparer.OrdinalIgnoreCase)
             .ToArray();
 
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(_options.SendTimeout);
+        using var sendTimeout = new CancellationTokenSource(_options.SendTimeout, _time);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, sendTimeout.Token);
 
         var stage = SmtpStage.Connect;
         SmtpConnection? connection = null;
