@@ -23,7 +23,8 @@ public sealed class MailDeliveryException : Exception
     public MailFailureKind Kind { get; }
 
     /// <summary>Whether another attempt, later or through another transport, may succeed.</summary>
-    public bool IsTransient => Kind is MailFailureKind.Connection or MailFailureKind.RateLimited
+    /// <remarks>Never true when <see cref="MayHaveBeenDelivered"/> is: retrying then risks sending the message twice.</remarks>
+    public bool IsTransient => !MayHaveBeenDelivered && Kind is MailFailureKind.Connection or MailFailureKind.RateLimited
         or MailFailureKind.Timeout or MailFailureKind.Transient;
 
     /// <summary>What to do about it, in plain words; <see langword="null"/> when there is nothing specific to say.</summary>
