@@ -12,6 +12,11 @@ namespace Mailing;
 /// whose <see cref="ArgumentException.ParamName"/> names the field. Non-ASCII text is allowed everywhere
 /// and encoded (RFC 2047 / RFC 2231) by MimeKit when the message is written.
 /// </para>
+/// <para>
+/// Equality is identity: two messages with the same content are still two messages to send, and
+/// <see cref="ToString"/> shows only the envelope (never bodies, Bcc addresses or metadata), so a
+/// message can be logged without leaking its content.
+/// </para>
 /// </remarks>
 public sealed record EmailMessage
 {
