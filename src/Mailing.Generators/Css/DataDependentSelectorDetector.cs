@@ -115,19 +115,19 @@ internal static class DataDependentSelectorDetector
 
     private static bool MatchesRepeatedElement(IHtmlDocument document, TemplateMask mask, string selector)
     {
-        var relaxed = Positional.Replace(selector, m => m.Value is "+" or "~" ? " " : string.Empty);
-        var matches = Match(document, string.IsNullOrWhiteSpace(relaxed) ? "*" : relaxed);
-
         // `p:first-child` asks only about p's own siblings; `tr:first-child td` or `h1 + p`
         // ask about an ancestor's or a neighbour's, so every ancestor's siblings count.
-        var subjectOnly = !SiblingCombinator.IsMatch(selector) && !Positional.IsMatch(SubjectAncestors(selector));
+        var subject = SubjectCompound(selector);
+        var context = selector.Substring(0, selector.Length - subject.Length);
+        var subjectOnly = !SiblingCombinator.IsMatch(selector) && !Positional.IsMatch(context);
+        var relaxed = Positional.Replace(subjectOnly ? selector : subject, string.Empty).Trim();
+        var matches = Match(document, relaxed.Length == 0 || relaxed.EndsWith(">", StringComparison.Ordinal) ? relaxed + "*" : relaxed);
         foreach (var match in matches)
         {
             for (IElement? node = match; node is not null; node = subjectOnly ? null : node.ParentElement)
             {
                 var parent = SourceParent(node);
-                var parentOffset = parent?.SourceReference?.Position.Index ?? -1;
-                if (parent is not null && mask.ElementsWithRepeatedChildren.Contains(parentOffset))
+                if (parent is not null && mask.ElementsWithRepeatedChildren.Contains(parent.SourceReference!.Position.Index))
                 {
                     return true;
                 }
@@ -137,10 +137,29 @@ internal static class DataDependentSelectorDetector
         return false;
     }
 
-    private static string SubjectAncestors(string selector)
+    /// <summary>The last compound selector: what the rule styles (<c>td</c> in <c>tr:first-child td</c>).</summary>
+    private static string SubjectCompound(string selector)
     {
-        var last = Math.Max(selector.TrimEnd().LastIndexOf(' '), selector.LastIndexOf('>'));
-        return last < 0 ? string.Empty : selector.Substring(0, last);
+        var trimmed = selector.TrimEnd();
+        var depth = 0;
+        for (var i = trimmed.Length - 1; i >= 0; i--)
+        {
+            var c = trimmed[i];
+            if (c is ')' or ']')
+            {
+                depth++;
+            }
+            else if (c is '(' or '[')
+            {
+                depth--;
+            }
+            else if (depth == 0 && (char.IsWhiteSpace(c) || c is '>' or '+' or '~'))
+            {
+                return trimmed.Substring(i + 1);
+            }
+        }
+
+        return trimmed;
     }
 
     /// <summary>The nearest ancestor written in the template (an implied <c>tbody</c> is skipped).</summary>

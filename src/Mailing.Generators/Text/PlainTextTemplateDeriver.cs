@@ -162,7 +162,7 @@ internal static class PlainTextTemplateDeriver
             {
                 text.OutputCode(href);
             }
-            else if (label != href && "mailto:" + label != href)
+            else if (label != href && !IsMailtoOf(href, label))
             {
                 text.Text(" ");
                 text.OutputCode("(" + href + ")");
@@ -223,6 +223,11 @@ internal static class PlainTextTemplateDeriver
 
         return value.IndexOf("{{", StringComparison.Ordinal) >= 0 ? value : WebUtility.HtmlDecode(value);
     }
+
+    /// <summary>A bare <c>mailto:</c>, or one naming the address the label already shows.</summary>
+    private static bool IsMailtoOf(string href, string label)
+        => href.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)
+            && (href.Length == "mailto:".Length || string.Equals(href.Substring("mailto:".Length), label, StringComparison.OrdinalIgnoreCase));
 
     private static bool IsHidden(string template, MarkupToken tag)
     {

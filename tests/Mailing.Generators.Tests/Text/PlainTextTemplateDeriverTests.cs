@@ -1,0 +1,82 @@
+using Mailing.Generators.Css;
+using Mailing.Generators.Tests.Corpus;
+using Mailing.Generators.Tests.Css;
+using Mailing.Generators.Text;
+using Scriban.Runtime;
+
+namespace Mailing.Generators.Tests.Text;
+
+public sealed class PlainTextTemplateDeriverTests
+{
+    public static TheoryData<string> Samples()
+    {
+        var data = new TheoryData<string>();
+        foreach (var name in new[] { "postmark/receipt", "postmark/welcome", "postmark/comment-notification", "postmark/invoice", "mailgun/billing", "leemunroe/email" })
+        {
+            data.Add(name);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void DerivedTextOfSample_MatchesItsSnapshot(string name)
+    {
+        var template = CorpusTemplate.Get(name);
+        var inlined = CssInliner.Inline(template.Text, CssInliningOptions.Default with { Stylesheets = CorpusTemplate.Stylesheets });
+
+        var text = PlainTextTemplateDeriver.Derive(inlined.Template);
+
+        Assert.NotNull(text);
+        TextSnapshot.Verify(text, name);
+    }
+
+    [Fact]
+    public void DerivedReceiptTemplate_RendersOneLinePerLineItemWithTheData()
+    {
+        var receipt = CorpusTemplate.Get("postmark/receipt");
+        var text = PlainTextTemplateDeriver.Derive(receipt.Text)!;
+
+        var rendered = InliningOracle.Render(text, receipt.Model());
+
+        Assert.Contains("Description 7 1 $42.00 1\nDescription 7 2 $42.00 2\nDescription 7 3 $42.00 3\n", rendered, StringComparison.Ordinal);
+        Assert.Contains("Hi Ann Lee,", rendered, StringComparison.Ordinal);
+        Assert.Contains("(https://example.com/billing?ref=mail&id=42)", rendered, StringComparison.Ordinal);
+        Assert.DoesNotContain("<", rendered.Replace("<3", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LinksHeadingsListsAndTables_BecomeTextLines()
+    {
+        var html = """
+            <html><head><title>Ignored</title><style>p { color: red; }</style></head><body>
+            <span class="preheader" style="display: none">Preview junk&zwnj;&nbsp;</span>
+            <h1>Hello {{ name }}</h1>
+            <p>Read the <a href="{{ url }}">guide</a> &amp; enjoy.<br>Second line.</p>
+            <ul>{{ for item in items }}<li>{{ item }}</li>{{ end }}</ul>
+            <table><tr><th>Item</th><th>Price</th></tr>{{ for row in rows }}<tr><td>{{ row.name }}</td><td>{{ row.price }}</td></tr>{{ end }}</table>
+            <p><a href="https://example.com">https://example.com</a></p>
+            </body></html>
+            """;
+
+        var text = PlainTextTemplateDeriver.Derive(html)!;
+        var model = new ScriptObject
+        {
+            ["name"] = "Ann",
+            ["url"] = "https://example.com/guide",
+            ["items"] = new ScriptArray { "one", "two" },
+            ["rows"] = new ScriptArray { new ScriptObject { ["name"] = "Tea", ["price"] = "$3" }, new ScriptObject { ["name"] = "Cake", ["price"] = "$4" } },
+        };
+
+        Assert.Equal(
+            "Hello Ann\n\nRead the guide (https://example.com/guide) & enjoy.\nSecond line.\n\n- one\n- two\n\nItem Price\nTea $3\nCake $4\n\nhttps://example.com\n",
+            InliningOracle.Render(text, model));
+    }
+
+    [Fact]
+    public void HtmlWithoutVisibleText_DerivesNoTemplate()
+    {
+        Assert.Null(PlainTextTemplateDeriver.Derive("<html><head><style>p{}</style></head><body><img src=\"https://example.com/a.png\" alt=\"\"></body></html>"));
+    }
+}
