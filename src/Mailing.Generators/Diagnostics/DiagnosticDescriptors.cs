@@ -85,4 +85,36 @@ internal static class DiagnosticDescriptors
 
     // MAIL0100-0199: content quality (css helper)
     // Use ContentCategory for these descriptors.
+
+    public static readonly DiagnosticDescriptor CssDependsOnData = Content(
+        Css.ContentDiagnosticIds.CssDependsOnData, DiagnosticSeverity.Warning,
+        "CSS cannot be inlined at build time",
+        "CSS cannot be inlined at build time: {0}. The template is emitted with its <style> block only; use [EmailTemplate(..., CssInlining = CssInlining.Runtime)] to inline each rendered message instead");
+
+    public static readonly DiagnosticDescriptor StylesheetNotInlined = Content(
+        Css.ContentDiagnosticIds.StylesheetNotInlined, DiagnosticSeverity.Warning,
+        "External stylesheet not inlined", "{0}");
+
+    public static readonly DiagnosticDescriptor ImageWithoutAlt = Content(
+        Css.ContentDiagnosticIds.ImageWithoutAlt, DiagnosticSeverity.Warning,
+        "Image without alt text", "{0}");
+
+    public static readonly DiagnosticDescriptor InsecureLink = Content(
+        Css.ContentDiagnosticIds.InsecureLink, DiagnosticSeverity.Warning,
+        "Link or image over plain http", "{0}");
+
+    public static readonly DiagnosticDescriptor UnusedStyleRule = Content(
+        Css.ContentDiagnosticIds.UnusedStyleRule, DiagnosticSeverity.Info,
+        "CSS rule matches nothing", "{0}");
+
+    public static readonly DiagnosticDescriptor GmailClipping = Content(
+        Css.ContentDiagnosticIds.GmailClipping, DiagnosticSeverity.Warning,
+        "HTML close to Gmail's 102 KB clipping limit", "{0}");
+
+    public static readonly DiagnosticDescriptor MissingPreheader = Content(
+        Css.ContentDiagnosticIds.MissingPreheader, DiagnosticSeverity.Info,
+        "No preheader", "{0}");
+
+    private static DiagnosticDescriptor Content(string id, DiagnosticSeverity severity, string title, string message) =>
+        new(id, title, message, ContentCategory, severity, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
 }
