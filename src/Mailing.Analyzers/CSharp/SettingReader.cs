@@ -1,0 +1,49 @@
+using System.Linq;
+using System.Threading;
+using Mailing.Analyzers.Smtp;
+using Microsoft.CodeAnalysis;
+
+namespace Mailing.Analyzers.CSharp;
+
+/// <summary>Turns C# values into <see cref="SmtpSetting{T}"/>s; values not known at compile time give null.</summary>
+internal static class SettingReader
+{
+    public static Location LocationOf(IOperation value) => ConstantValues.Unwrap(value).Syntax.GetLocation();
+
+    public static SmtpSetting<string>? String(IOperation? value, CancellationToken cancellationToken)
+        => value is not null && ConstantValues.Get(value, cancellationToken) is { HasValue: true, Value: string text }
+            ? new SmtpSetting<string>(text, LocationOf(value), ConstantValues.IsWrittenInPlace(value))
+            : null;
+
+    public static SmtpSetting<int>? Int(IOperation? value, CancellationToken cancellationToken)
+        => value is not null && ConstantValues.Get(value, cancellationToken) is { HasValue: true, Value: int number }
+            ? new SmtpSetting<int>(number, LocationOf(value), ConstantValues.IsWrittenInPlace(value))
+            : null;
+
+    public static bool? Bool(IOperation? value, CancellationToken cancellationToken)
+        => value is not null && ConstantValues.Get(value, cancellationToken) is { HasValue: true, Value: bool flag } ? flag : null;
+
+    /// <summary>Reads a MailKit <c>SecureSocketOptions</c> or Mailing <c>SmtpSecurity</c> member by name.</summary>
+    public static SmtpSetting<TlsMode>? EnumMode(IOperation? value, CancellationToken cancellationToken)
+    {
+        if (value is null
+            || ConstantValues.Unwrap(value).Type is not INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType
+            || ConstantValues.Get(value, cancellationToken) is not { HasValue: true, Value: { } constant })
+        {
+            return null;
+        }
+
+        var member = enumType.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, constant));
+        TlsMode? mode = member?.Name switch
+        {
+            "None" => TlsMode.None,
+            "Auto" => TlsMode.Auto,
+            "SslOnConnect" or "ImplicitTls" => TlsMode.Implicit,
+            "StartTls" => TlsMode.StartTls,
+            "StartTlsWhenAvailable" => TlsMode.Opportunistic,
+            _ => null,
+        };
+
+        return mode is { } known ? new SmtpSetting<TlsMode>(known, LocationOf(value), ConstantValues.IsWrittenInPlace(value)) : null;
+    }
+}
