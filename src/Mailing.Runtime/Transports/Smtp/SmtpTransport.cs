@@ -205,7 +205,7 @@ public sealed partial class SmtpTransport : IEmailTransport, IAsyncDisposable, I
     }
 
     // Postfix and most MTAs: "2.0.0 Ok: queued as 4XyZ12"; Amazon SES: "Ok 0100018c...".
-    [GeneratedRegex(@"(?:queued as|^(?:2\.\d\.\d\s+)?Ok)\s+(?<id>[A-Za-z0-9][A-Za-z0-9._@-]{5,})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:queued as|^(?:2\.\d\.\d\s+)?Ok)\s+(?<id>[A-Za-z0-9][A-Za-z0-9._@-]{3,})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex QueuedAs();
 
     [GeneratedRegex(@"^[245]\.[0-9]{1,3}\.[0-9]{1,3}(?=\s|$)", RegexOptions.CultureInvariant)]

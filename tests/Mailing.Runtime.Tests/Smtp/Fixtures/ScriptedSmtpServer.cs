@@ -112,6 +112,12 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
                         await writer.WriteLineAsync("354 End data with <CR><LF>.<CR><LF>");
                         var data = await ReadDataAsync(reader, token);
                         var end = _script(new ScriptedCommand(session, completed, "END-OF-DATA", "."));
+                        if (end is null || end.Text?.StartsWith("250", StringComparison.Ordinal) == true)
+                        {
+                            Messages.Enqueue(data);
+                            completed++;
+                        }
+
                         if (!await AnswerAsync(end, writer, token))
                         {
                             return;
@@ -119,8 +125,6 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
 
                         if (end is null)
                         {
-                            Messages.Enqueue(data);
-                            completed++;
                             await writer.WriteLineAsync($"250 2.0.0 Ok: queued as Q{session}x{completed}");
                         }
 
@@ -162,7 +166,7 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
         }
 
         await writer.WriteLineAsync(reply.Text);
-        return !reply.Text!.StartsWith("421", StringComparison.Ordinal);
+        return !reply.ThenClose && !reply.Text!.StartsWith("421", StringComparison.Ordinal);
     }
 
     private static async Task<string> ReadDataAsync(StreamReader reader, CancellationToken token)
