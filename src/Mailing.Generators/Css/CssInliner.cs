@@ -105,17 +105,19 @@ internal static class CssInliner
         var sheets = styleElements.Select(s => s.TextContent).Concat(externalCss).ToList();
         var selectors = InlinableSelectors(sheets);
         (int, int) Locate(string selector) => LocateSelector(template, mask, selector);
-        var dependent = DataDependentSelectorDetector.Detect(document, mask, selectors, elementsByOffset, Locate);
+        var matches = selectors.Select(s => DataDependentSelectorDetector.Match(document, s)).ToList();
+        var dependent = DataDependentSelectorDetector.Detect(document, mask, selectors, matches, elementsByOffset, Locate);
         if (dependent.Count > 0)
         {
             findings.AddRange(dependent);
             return new CssInliningResult(template, false, findings);
         }
 
-        foreach (var selector in selectors)
+        for (var i = 0; i < selectors.Count; i++)
         {
-            if (DataDependentSelectorDetector.Match(document, selector).Count == 0)
+            if (matches[i].Count == 0)
             {
+                var selector = selectors[i];
                 var (offset, length) = Locate(selector);
                 findings.Add(new TransformFinding(
                     ContentDiagnosticIds.UnusedStyleRule,

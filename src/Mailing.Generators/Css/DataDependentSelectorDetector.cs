@@ -23,11 +23,11 @@ internal static class DataDependentSelectorDetector
         IHtmlDocument document,
         TemplateMask mask,
         IReadOnlyList<string> selectors,
+        IReadOnlyList<HashSet<IElement>> baseline,
         IReadOnlyDictionary<int, IElement> elementsByOffset,
         Func<string, (int Offset, int Length)> locateSelector)
     {
         var findings = new List<TransformFinding>();
-        var baseline = selectors.Select(s => Match(document, s)).ToList();
         foreach (var attribute in mask.AttributesWithCode)
         {
             if (!elementsByOffset.TryGetValue(attribute.ElementStart, out var element))
@@ -76,7 +76,7 @@ internal static class DataDependentSelectorDetector
         IElement element,
         string attribute,
         IReadOnlyList<string> selectors,
-        List<HashSet<IElement>> baseline,
+        IReadOnlyList<HashSet<IElement>> baseline,
         List<string> candidates)
     {
         var original = element.GetAttribute(attribute);
