@@ -132,7 +132,12 @@ internal static class TemplateCompiler
             diagnostics.Add(DiagnosticInfo.Create(descriptor, location, args));
         }
 
-        var binder = new ExpressionBinder(spec.Types, spec.ModelTypeName, isHtml, Report);
+        // A first pass learns each variable's final type (numbers widen), so the real pass can
+        // declare it that way before its first use.
+        var firstPass = new ExpressionBinder(spec.Types, spec.ModelTypeName, isHtml, static (_, _, _) => { });
+        TemplateEmitter.Emit(template.Page!, firstPass, indent);
+        var variableTypes = firstPass.Globals.ToDictionary(g => g.Name, g => g.Type);
+        var binder = new ExpressionBinder(spec.Types, spec.ModelTypeName, isHtml, Report, variableTypes);
         return TemplateEmitter.Emit(template.Page!, binder, indent);
     }
 }

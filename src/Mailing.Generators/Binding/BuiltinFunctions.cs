@@ -34,7 +34,7 @@ internal static class BuiltinFunctions
         ["array.join"] = new(2, 2, Join),
         ["object.default"] = new(2, 2, Default),
         ["html.escape"] = new(1, 1, (b, at, a, n) => new BoundExpression(
-            b.IsHtml ? $"global::Mailing.Templates.TemplateHtml.Escape({b.Text(a[0], n[0])})" : b.Text(a[0], n[0]), BoundType.NullableString, IsMarkup: b.IsHtml)),
+            $"global::Mailing.Templates.TemplateHtml.Escape({b.Text(a[0], n[0])})", BoundType.NullableString, IsMarkup: b.IsHtml)),
         ["html.raw"] = new(1, 1, Raw),
     };
 

@@ -91,8 +91,8 @@ internal sealed partial class ExpressionBinder
         var otherwise = Bind(conditional.ElseValue);
         if (then.Type.Kind == otherwise.Type.Kind && then.Type.Kind is not (ValueKind.Object or ValueKind.Enumerable or ValueKind.Enum or ValueKind.Other))
         {
-            var type = Promote(then.Type, otherwise.Type).WithNull(then.Type.CanBeNull || otherwise.Type.CanBeNull);
-            return new BoundExpression($"({Truthy(condition)} ? ({Cast(type)})({then.Code}) : ({Cast(type)})({otherwise.Code}))", type);
+            var type = (then.Type.IsNumber ? Promote(then.Type, otherwise.Type) : then.Type).WithNull(then.Type.CanBeNull || otherwise.Type.CanBeNull);
+            return new BoundExpression($"({Truthy(condition)} ? ({Cast(type)})({then.Code}) : ({Cast(type)})({otherwise.Code}))", type, then.IsMarkup && otherwise.IsMarkup);
         }
 
         return new BoundExpression(

@@ -22,14 +22,17 @@ internal sealed partial class ExpressionBinder
     private readonly Action<DiagnosticDescriptor, ScriptNode?, string[]> _report;
     private readonly List<Dictionary<string, TemplateVariable>> _scopes = new() { new Dictionary<string, TemplateVariable>() };
     private readonly List<LoopFrame> _loops = new();
+    private readonly IReadOnlyDictionary<string, BoundType> _variableTypes;
     private int _unique;
 
     public ExpressionBinder(
         IEnumerable<TypeShape> types,
         string modelTypeName,
         bool isHtml,
-        Action<DiagnosticDescriptor, ScriptNode?, string[]> report)
+        Action<DiagnosticDescriptor, ScriptNode?, string[]> report,
+        IReadOnlyDictionary<string, BoundType>? variableTypes = null)
     {
+        _variableTypes = variableTypes ?? new Dictionary<string, BoundType>();
         _types = types.ToDictionary(t => t.Name);
         _model = _types[modelTypeName];
         IsHtml = isHtml;
@@ -74,6 +77,11 @@ internal sealed partial class ExpressionBinder
     public TemplateVariable? DeclareGlobal(string name, BoundExpression value, ScriptNode? at)
     {
         var existing = Globals.FirstOrDefault(g => g.Name == name);
+        if (existing is not null && existing.Type.IsNumber && value.Type.IsNumber && Widen(existing.Type, value.Type) is { } widened)
+        {
+            existing.Type = widened;
+        }
+
         if (existing is not null)
         {
             if (!CanAssign(existing, value))
@@ -88,12 +96,22 @@ internal sealed partial class ExpressionBinder
             return existing;
         }
 
-        var type = value.Type.Kind == ValueKind.Null ? BoundType.NullableString : value.Type;
-        var variable = new TemplateVariable(name, "@" + name, type, value.IsMarkup);
+        var type = _variableTypes.TryGetValue(name, out var known) ? known
+            : value.Type.Kind == ValueKind.Null ? BoundType.NullableString : value.Type;
+        var variable = new TemplateVariable(name, CodeName(name), type, value.IsMarkup);
         Globals.Add(variable);
         _scopes[0][name] = variable;
         return variable;
     }
+
+    /// <summary>A C# identifier for a template variable; <c>$x</c> (a Scriban local) gets its own name.</summary>
+    public static string CodeName(string name) => name.StartsWith("$", StringComparison.Ordinal) ? "@local_" + name.Substring(1) : "@" + name;
+
+    /// <summary>Integer to decimal or double: the variable's type is the widest number it ever holds.</summary>
+    private static BoundType? Widen(BoundType variable, BoundType value) =>
+        variable.Kind == ValueKind.Integer && value.Kind is ValueKind.Decimal or ValueKind.Double
+            ? (value.Kind == ValueKind.Decimal ? BoundType.Decimal : BoundType.Double).WithNull(true)
+            : null;
 
     private static bool CanAssign(TemplateVariable variable, BoundExpression value)
     {

@@ -15,7 +15,8 @@ internal sealed class TemplateVariable
 
     public string CodeName { get; }
 
-    public BoundType Type { get; }
+    /// <summary>Widened when a later assignment needs it (an integer total that becomes a decimal).</summary>
+    public BoundType Type { get; set; }
 
     public bool IsMarkup { get; }
 }

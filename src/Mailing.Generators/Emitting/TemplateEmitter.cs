@@ -186,21 +186,19 @@ internal sealed class TemplateEmitter
         var index = _binder.NewName("__index");
         var last = _binder.NewName("__last");
         var empty = _binder.NewName("__empty");
-        var variable = new TemplateVariable(name, "@" + name + _binder.NewName("_"), _binder.TypeOf(elementName, items.Type.Shape.ElementIsNullable), isMarkup: false);
+        var variable = new TemplateVariable(name, ExpressionBinder.CodeName(name) + _binder.NewName("_"), _binder.TypeOf(elementName, items.Type.Shape.ElementIsNullable), isMarkup: false);
         var hasElse = statement.Else is not null;
 
         _body.Open("// for " + name + " in " + statement.Iterator);
-        _body.Line($"var {sequence} = {items.Code};");
+        // Through IEnumerable<T>: arrays' own GetEnumerator is the non-generic, non-disposable one.
+        var element = variable.Type.CSharpName + (variable.Type.CanBeNull ? "?" : string.Empty);
+        _body.Line($"var {sequence} = (global::System.Collections.Generic.IEnumerable<{element}>?)({items.Code});");
         if (hasElse)
         {
             _body.Line($"var {empty} = true;");
         }
 
-        var guarded = items.Type.CanBeNull || !items.Type.IsValueType;
-        if (guarded)
-        {
-            _body.Open($"if ({sequence} != null)");
-        }
+        _body.Open($"if ({sequence} != null)");
 
         _body.Open($"using (var {enumerator} = {sequence}.GetEnumerator())");
         _body.Open($"if ({enumerator}.MoveNext())");
@@ -221,10 +219,7 @@ internal sealed class TemplateEmitter
         _body.Close();
         _body.Close();
         _body.Close();
-        if (guarded)
-        {
-            _body.Close();
-        }
+        _body.Close();
 
         if (hasElse)
         {

@@ -66,7 +66,7 @@ public static class Strftime
                 case 'Z': builder.Append(offset < TimeSpan.Zero ? '-' : '+').Append(offset.Duration().ToString(@"hh\:mm", inv)); break;
                 case 'F': builder.Append(Format(value, offset, "%Y-%m-%d", culture)); break;
                 case 'T': builder.Append(Format(value, offset, "%H:%M:%S", culture)); break;
-                case 'D': builder.Append(Format(value, offset, "%m/%d/%y", culture)); break;
+                case 'D': builder.Append(value.ToString("MM/dd/yy", culture)); break; // '/' is the culture's date separator, as in Scriban
                 case 'R': builder.Append(Format(value, offset, "%H:%M", culture)); break;
                 case '%': builder.Append('%'); break;
                 default: builder.Append('%').Append(code); break;

@@ -108,10 +108,10 @@ public sealed class TemplateWriter
     /// <returns>The text, or <see langword="null"/>.</returns>
     public string? Format(DateTime? value) => value is null ? null : Strftime.Format(value.Value, Strftime.DefaultFormat, Culture);
 
-    /// <summary>Formats a date as Scriban's default <c>date.format</c>, <c>%d %b %Y</c>.</summary>
+    /// <summary>Formats a date and offset as Scriban does: the culture's general format with the offset.</summary>
     /// <param name="value">The value.</param>
     /// <returns>The text, or <see langword="null"/>.</returns>
-    public string? Format(DateTimeOffset? value) => value is null ? null : Strftime.Format(value.Value, Strftime.DefaultFormat, Culture);
+    public string? Format(DateTimeOffset? value) => value?.ToString(Culture);
 
     /// <summary>Formats any other value through <see cref="IFormattable"/> or <see cref="object.ToString"/>.</summary>
     /// <param name="value">The value.</param>

@@ -1,0 +1,55 @@
+namespace Mailing.Generators.Tests.Differential;
+
+/// <summary>
+/// Templates covering every construct the generator compiles. Each is rendered by the generated
+/// code and by Scriban's own runtime on the same data; the outputs must be equal.
+/// </summary>
+internal static class TemplateCorpus
+{
+    public static readonly (string Name, string Template)[] Templates =
+    [
+        ("Text", "Hello, world.\nNothing to bind here.\n"),
+        ("Members", "Order {{ number }} for {{ customer.first_name }} {{ customer.last_name }}."),
+        ("NestedNullable", "Ship to {{ shipping_address.street }}, {{ shipping_address.city }} [{{ shipping_address.region }}]"),
+        ("NullSafeChain", "[{{ customer.nickname }}][{{ message }}][{{ optional_count }}][{{ confirmed }}]"),
+        ("Numbers", "{{ count }} {{ big_number }} {{ total }} {{ discount }} {{ ratio }} {{ customer.loyalty_points }}"),
+        ("Booleans", "{{ is_gift }} {{ customer.is_vip }} {{ !is_gift }}"),
+        ("Enum", "Status: {{ status }}{{ if status == \"Shipped\" }} (on its way){{ end }}"),
+        ("DateDefault", "Placed {{ placed_at }}, shipped {{ shipped_at }}"),
+        ("DateFormats", "{{ placed_at | date.to_string \"%Y-%m-%d %H:%M:%S\" }} {{ placed_at | date.to_string \"%a %A %b %B %e %I %p %y %j\" }} {{ placed_at | date.to_string \"%F %T %D %R %k %l %L %%\" }}"),
+        ("DateMembers", "{{ placed_at.year }}/{{ placed_at.month }}/{{ placed_at.day }}"),
+        ("Loop", "{{ for item in items }}{{ item.quantity }} x {{ item.name }} @ {{ item.price }}\n{{ end }}"),
+        ("LoopVariables", "{{ for tag in tags }}{{ for.index }}:{{ tag }}{{ if for.first }}(first){{ end }}{{ if for.last }}(last){{ end }}{{ if !for.last }}, {{ end }}{{ end }}"),
+        ("NestedLoops", "{{ for item in items }}{{ for s in scores }}{{ item.quantity * s }} {{ end }}|{{ end }}"),
+        ("LoopElse", "{{ for s in scores }}{{ s }}{{ else }}none{{ end }}"),
+        ("Range", "{{ for i in 1..4 }}{{ i }}{{ end }} {{ for i in 3..1 }}{{ i }}{{ end }}"),
+        ("BreakContinue", "{{ for s in scores }}{{ if s == 1 }}{{ continue }}{{ end }}{{ if s == 4 }}{{ break }}{{ end }}{{ s }}{{ end }}"),
+        ("IfElse", "{{ if count > 10 }}many{{ else if count > 5 }}some{{ else }}few{{ end }} {{ if message }}msg{{ else }}no msg{{ end }} {{ if optional_count == null }}unset{{ end }}"),
+        ("Truthiness", "{{ if 0 }}zero{{ end }} {{ if \"\" }}empty{{ end }} {{ if confirmed }}c{{ else }}not c{{ end }} {{ if customer }}cust{{ end }}"),
+        ("Case", "{{ case count }}{{ when 1, 2 }}small{{ when 7 }}seven{{ else }}other{{ end }} {{ case status }}{{ when \"Pending\" }}p{{ when \"Shipped\" }}s{{ end }}"),
+        ("Capture", "{{ capture greeting }}Dear {{ customer.first_name }}{{ end }}[{{ greeting }}] [{{ greeting | string.upcase }}]"),
+        ("Arithmetic", "{{ count + 1 }} {{ count - 10 }} {{ count * 3 }} {{ count / 2 }} {{ count // 2 }} {{ count % 3 }} {{ total * 2 }} {{ total / 4 }} {{ ratio * 3 }} {{ count + 0.5 }} {{ big_number * 1000 }}"),
+        ("Comparisons", "{{ count == 7 }} {{ count != 7 }} {{ total > 1000 }} {{ ratio <= 0.1 }} {{ number == \"A-1001\" }} {{ \"a\" < \"b\" }} {{ customer.is_vip == true }} {{ message == null }}"),
+        ("Concatenation", "{{ customer.first_name + \" \" + customer.last_name }} {{ \"#\" + count }} {{ number + \"/\" + total }}"),
+        ("WhitespaceControl", "<ul>\n  {{~ for tag in tags ~}}\n  <li>{{ tag }}</li>\n  {{~ end ~}}\n</ul>\n{{- count -}}\n!"),
+        ("Comments", "a{{# a comment }}b{{ ## another\ncomment ## }}c"),
+        ("StringFunctions", "{{ customer.first_name | string.upcase }} {{ customer.last_name | string.downcase }} {{ \"hello world\" | string.capitalize }} {{ \"hello world\" | string.truncate 8 }} {{ \"hello world\" | string.truncate 5 \"!\" }} {{ \"a-b-c\" | string.replace \"-\" \"+\" }} [{{ \"  x  \" | string.strip }}] {{ number | string.size }} {{ number.size }}"),
+        ("FunctionCallSyntax", "{{ string.upcase customer.first_name }} {{ string.append number \"!\" }} {{ string.prepend number \"#\" }}"),
+        ("MathFormat", "{{ total | math.format \"N2\" }} {{ count | math.format \"000\" }} {{ ratio | math.format \"P0\" }} {{ discount | math.format \"0.0\" }} {{ total | math.round }} {{ ratio | math.round 1 }}"),
+        ("Arrays", "{{ items | array.size }} {{ tags.size }} {{ tags | array.first }} {{ tags | array.last }} {{ scores | array.join \", \" }} {{ tags | array.join \"/\" }} {{ (items | array.first).name }}"),
+        ("Defaults", "{{ message | object.default \"(none)\" }} {{ customer.nickname ?? \"friend\" }} {{ optional_count ?? 0 }} {{ number | object.default \"x\" }}"),
+        ("Conditional", "{{ is_gift ? \"gift\" : \"not a gift\" }} {{ count > 100 ? 1 : 2 }}"),
+        ("Locals", "{{ subtotal = 0 }}{{ for item in items }}{{ subtotal = subtotal + item.price * item.quantity }}{{ end }}{{ subtotal }} {{ $label = \"Total\" }}{{ $label }}: {{ subtotal | math.format \"N2\" }}"),
+        ("Html", "<table>\n{{ for item in items }}  <tr class=\"{{ if for.index % 2 == 0 }}even{{ else }}odd{{ end }}\"><td title=\"{{ item.name }}\">{{ item.name }}</td><td>{{ item.note ?? \"-\" }}</td></tr>\n{{ end }}</table>"),
+        ("Partial", "<h1>{{ number }}</h1>\n{{ include 'line_item' }}\n{{ for item in items }}{{ include 'item_row' }}{{ end }}"),
+        ("Raw", "<p>{{ \"<b>bold</b>\" | html.raw }}</p>"),
+        ("HtmlEscapeFunction", "{{ \"<i>\" | html.escape }}"),
+    ];
+
+    /// <summary>Partials, resolved beside the including template (<c>name</c>, <c>name.ext</c>, <c>_name.ext</c>).</summary>
+    public static readonly (string Name, string Template)[] Partials =
+    [
+        ("_line_item", "<p>Customer: {{ customer.first_name }}</p>"),
+        ("_item_row", "<li>{{ item.name }} ({{ for.index }})</li>\n"),
+    ];
+}
