@@ -1,0 +1,109 @@
+namespace Mailing.Analyzers.Tests.Infrastructure;
+
+/// <summary>
+/// Minimal stand-ins for MailKit, Mailing and Microsoft.Extensions.Configuration with the real
+/// metadata names and member shapes, so tests compile offline and without those packages.
+/// </summary>
+internal static class StandIns
+{
+    public const string MailKit = """
+        namespace MimeKit { public class MimeMessage { } }
+        namespace MailKit.Security
+        {
+            public enum SecureSocketOptions { None, Auto, SslOnConnect, StartTls, StartTlsWhenAvailable }
+        }
+        namespace MailKit
+        {
+            using System.Threading;
+            using System.Threading.Tasks;
+            using MailKit.Security;
+
+            public interface IMailService : System.IDisposable
+            {
+                void Connect(string host, int port = 0, SecureSocketOptions options = SecureSocketOptions.Auto, CancellationToken cancellationToken = default);
+                void Authenticate(string userName, string password, CancellationToken cancellationToken = default);
+            }
+
+            public abstract class MailService : IMailService
+            {
+                public System.Net.Security.RemoteCertificateValidationCallback ServerCertificateValidationCallback { get; set; }
+                public bool CheckCertificateRevocation { get; set; }
+                public abstract void Connect(string host, int port = 0, SecureSocketOptions options = SecureSocketOptions.Auto, CancellationToken cancellationToken = default);
+                public abstract Task ConnectAsync(string host, int port = 0, SecureSocketOptions options = SecureSocketOptions.Auto, CancellationToken cancellationToken = default);
+                public void Connect(string host, int port, bool useSsl, CancellationToken cancellationToken = default) { }
+                public Task ConnectAsync(string host, int port, bool useSsl, CancellationToken cancellationToken = default) => Task.CompletedTask;
+                public void Connect(System.Uri uri, CancellationToken cancellationToken = default) { }
+                public abstract void Authenticate(System.Net.ICredentials credentials, CancellationToken cancellationToken = default);
+                public void Authenticate(string userName, string password, CancellationToken cancellationToken = default) { }
+                public Task AuthenticateAsync(string userName, string password, CancellationToken cancellationToken = default) => Task.CompletedTask;
+                public void Disconnect(bool quit, CancellationToken cancellationToken = default) { }
+                public Task DisconnectAsync(bool quit, CancellationToken cancellationToken = default) => Task.CompletedTask;
+                public void Dispose() { }
+            }
+        }
+        namespace MailKit.Net.Smtp
+        {
+            using System.Threading;
+            using System.Threading.Tasks;
+            using MailKit.Security;
+
+            public interface ISmtpClient : MailKit.IMailService
+            {
+                string Send(MimeKit.MimeMessage message, CancellationToken cancellationToken = default);
+            }
+
+            public class SmtpClient : MailKit.MailService, ISmtpClient
+            {
+                public override void Connect(string host, int port = 0, SecureSocketOptions options = SecureSocketOptions.Auto, CancellationToken cancellationToken = default) { }
+                public override Task ConnectAsync(string host, int port = 0, SecureSocketOptions options = SecureSocketOptions.Auto, CancellationToken cancellationToken = default) => Task.CompletedTask;
+                public override void Authenticate(System.Net.ICredentials credentials, CancellationToken cancellationToken = default) { }
+                public string Send(MimeKit.MimeMessage message, CancellationToken cancellationToken = default) => "";
+                public Task<string> SendAsync(MimeKit.MimeMessage message, CancellationToken cancellationToken = default) => Task.FromResult("");
+            }
+        }
+        namespace MailKit.Net.Imap
+        {
+            using System.Threading;
+            using System.Threading.Tasks;
+            using MailKit.Security;
+
+            public class ImapClient : MailKit.MailService
+            {
+                public override void Connect(string host, int port = 0, SecureSocketOptions options = SecureSocketOptions.Auto, CancellationToken cancellationToken = default) { }
+                public override Task ConnectAsync(string host, int port = 0, SecureSocketOptions options = SecureSocketOptions.Auto, CancellationToken cancellationToken = default) => Task.CompletedTask;
+                public override void Authenticate(System.Net.ICredentials credentials, CancellationToken cancellationToken = default) { }
+            }
+        }
+        """;
+
+    public const string Mailing = """
+        namespace Mailing
+        {
+            public sealed class MailingBuilder { }
+            public sealed class TransportDsn { public static TransportDsn Parse(string dsn) => new TransportDsn(); }
+        }
+        namespace Mailing.Transports.Smtp
+        {
+            public enum SmtpSecurity { Auto, StartTls, ImplicitTls, None }
+
+            public sealed class SmtpOptions
+            {
+                public string Host { get; set; } = "";
+                public int Port { get; set; } = 587;
+                public SmtpSecurity Security { get; set; }
+                public string Username { get; set; }
+                public string Password { get; set; }
+                public bool AllowPort25 { get; set; }
+            }
+
+            public static class SmtpMailingBuilderExtensions
+            {
+                public static global::Mailing.MailingBuilder UseSmtp(this global::Mailing.MailingBuilder builder, System.Action<SmtpOptions> configure) => builder;
+            }
+        }
+        namespace Microsoft.Extensions.Configuration
+        {
+            public interface IConfiguration { string this[string key] { get; } }
+        }
+        """;
+}

@@ -1,0 +1,82 @@
+using Mailing.Analyzers.CSharp;
+using Mailing.Analyzers.Json;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace Mailing.Analyzers.Tests.Infrastructure;
+
+/// <summary>Runs the analyzers and fixes on a snippet together with the MailKit and Mailing stand-ins.</summary>
+internal static class Verify
+{
+    public static DiagnosticResult Diagnostic(string id, DiagnosticSeverity? severity = null)
+    {
+        var descriptor = new MailConfigurationAnalyzer().SupportedDiagnostics.First(d => d.Id == id);
+        var result = new DiagnosticResult(descriptor);
+        return severity is { } s ? result.WithSeverity(s) : result;
+    }
+
+    public static Task CSharpAsync(string source, params DiagnosticResult[] expected)
+    {
+        var test = new AnalyzerTest<MailConfigurationAnalyzer>();
+        Prepare(test.TestState, source);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    public static Task JsonAsync(string fileName, string json, params DiagnosticResult[] expected)
+    {
+        var test = new AnalyzerTest<AppSettingsAnalyzer>();
+        Prepare(test.TestState, "class Program { }");
+        test.TestState.AdditionalFiles.Add((fileName, json));
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    public static Task FixAsync<TFix>(string source, string fixedSource, params DiagnosticResult[] expected)
+        where TFix : CodeFixProvider, new()
+        => FixAsync<TFix>(source, fixedSource, iterations: null, expected);
+
+    public static Task FixAsync<TFix>(string source, string fixedSource, int? iterations, params DiagnosticResult[] expected)
+        where TFix : CodeFixProvider, new()
+    {
+        var test = new FixTest<TFix>();
+        Prepare(test.TestState, source);
+        test.FixedState.Sources.Add(fixedSource);
+        AddStandIns(test.FixedState);
+        test.ExpectedDiagnostics.AddRange(expected);
+        if (iterations is { } n)
+        {
+            test.NumberOfFixAllIterations = n;
+            test.NumberOfIncrementalIterations = n;
+        }
+
+        return test.RunAsync();
+    }
+
+    private static void Prepare(SolutionState state, string source)
+    {
+        state.Sources.Add(source);
+        AddStandIns(state);
+        state.ReferenceAssemblies = TestReferences.None;
+        TestReferences.Apply(state);
+    }
+
+    private static void AddStandIns(SolutionState state)
+    {
+        state.Sources.Add(("StandIns.MailKit.cs", StandIns.MailKit));
+        state.Sources.Add(("StandIns.Mailing.cs", StandIns.Mailing));
+    }
+
+    private sealed class AnalyzerTest<TAnalyzer> : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+        where TAnalyzer : DiagnosticAnalyzer, new()
+    {
+    }
+
+    private sealed class FixTest<TFix> : CSharpCodeFixTest<MailConfigurationAnalyzer, TFix, DefaultVerifier>
+        where TFix : CodeFixProvider, new()
+    {
+    }
+}
