@@ -40,6 +40,12 @@ internal static class EmailAddressValidator
             throw new ArgumentException($"The display name of an email address contains a line break (CR or LF), which could inject mail headers; remove it. ({paramName})", paramName);
         }
 
+        if (EncodedWordLookalikeEncoder.NeedsEncoding(displayName))
+        {
+            // Receivers would decode it into different text (a spoofing vector); Parse already decodes real encoded words.
+            throw new ArgumentException($"The display name \"{displayName}\" contains an RFC 2047 encoded word (=?charset?encoding?text?=); pass the decoded text instead. ({paramName})", paramName);
+        }
+
         return displayName.Length == 0 ? null : displayName;
     }
 

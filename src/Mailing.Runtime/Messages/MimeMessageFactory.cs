@@ -41,14 +41,14 @@ internal static class MimeMessageFactory
         AddAll(mime.To, message.To);
         AddAll(mime.Cc, message.Cc);
         AddAll(mime.Bcc, message.Bcc);
-        mime.Subject = message.Subject;
+        EncodedWordLookalikeEncoder.Set(mime.Headers, "Subject", message.Subject);
         mime.Date = (timeProvider ?? TimeProvider.System).GetUtcNow();
         mime.MessageId = message.MessageId ?? CreateMessageId(message);
         SetPriority(mime, message.Priority);
 
         foreach (var (name, value) in message.Headers)
         {
-            mime.Headers.Add(name, value);
+            EncodedWordLookalikeEncoder.Set(mime.Headers, name, value);
         }
 
         mime.Body = CreateBody(message);

@@ -106,6 +106,15 @@ public sealed class EmailAddressTests
     }
 
     [Fact]
+    public void Constructor_DisplayNameThatIsAnEncodedWord_IsRefusedBecauseReceiversWouldDecodeIt()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new EmailAddress("ann@example.com", "=?utf-8?b?UGF5cGFs?="));
+
+        Assert.Equal("DisplayName", error.ParamName);
+        Assert.Contains("decoded text", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Constructor_AddressWithDisplayNamePart_IsRefused()
     {
         var error = Assert.Throws<ArgumentException>(() => new EmailAddress("Ann <ann@example.com>"));
