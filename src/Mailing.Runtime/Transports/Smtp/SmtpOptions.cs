@@ -92,6 +92,9 @@ public sealed class SmtpOptions
     /// <summary>The provider region for presets that have one (Amazon SES: e.g. <c>eu-west-1</c>; Mailgun: <c>us</c> or <c>eu</c>).</summary>
     public string? Region { get; set; }
 
+    /// <summary>Problems found while reading configuration (unparsable values), reported by start-up validation.</summary>
+    internal List<string> BindingErrors { get; } = [];
+
     /// <summary>The TLS mode that will actually be used, after <see cref="SmtpSecurity.Auto"/> is resolved from <see cref="Port"/>.</summary>
     public SmtpSecurity EffectiveSecurity => Security switch
     {
@@ -104,33 +107,64 @@ public sealed class SmtpOptions
         string.Equals(Host, "localhost", StringComparison.OrdinalIgnoreCase)
         || (IPAddress.TryParse(Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 
-    /// <summary>Builds options from a DSN such as <c>smtp://user:pass@smtp.example.com:587</c> or <c>smtps://...</c>.</summary>
-    /// <param name="dsn">The parsed DSN. Schemes: <c>smtp</c> (STARTTLS, or implicit TLS on 465) and <c>smtps</c> (implicit TLS).</param>
-    /// <returns>New options; user name and password are taken from the DSN's user info.</returns>
-    /// <exception cref="ArgumentException">The DSN's scheme is not an SMTP scheme.</exception>
-    public static SmtpOptions FromDsn(Uri dsn)
+    /// <summary>
+    /// Builds options from a DSN: <c>smtp://user:password@smtp.example.com:587</c> (STARTTLS; implicit TLS on 465)
+    /// or <c>smtps://user:password@smtp.example.com</c> (implicit TLS, port 465 by default).
+    /// </summary>
+    /// <param name="dsn">The parsed DSN. Query options: <c>security</c> (<c>auto</c>, <c>starttls</c>, <c>implicittls</c>, <c>none</c>),
+    /// <c>local_domain</c>, <c>timeout</c> (seconds per network operation), <c>pool_size</c>, <c>allow_port_25</c>.</param>
+    /// <returns>New options; user name and password come from the DSN's user info.</returns>
+    /// <exception cref="ArgumentException">The scheme is not <c>smtp</c>/<c>smtps</c>, the host is <c>default</c>, an option has a bad value,
+    /// or the DSN asks to turn certificate verification off (<c>verify_peer=0</c>), which is not supported.</exception>
+    public static SmtpOptions FromDsn(TransportDsn dsn)
     {
         ArgumentNullException.ThrowIfNull(dsn);
-        var scheme = dsn.Scheme.ToLowerInvariant();
-        if (scheme is not ("smtp" or "smtps"))
+        if (dsn.Scheme is not ("smtp" or "smtps"))
         {
-            throw new ArgumentException($"'{scheme}://' is not an SMTP DSN. Use smtp://user:password@host:587 (STARTTLS) or smtps://user:password@host:465 (implicit TLS).", nameof(dsn));
+            throw new ArgumentException($"\"{dsn.Scheme}://\" is not an SMTP DSN. Use smtp://user:password@host:587 (STARTTLS) or smtps://user:password@host:465 (implicit TLS).", nameof(dsn));
         }
 
+        if (string.Equals(dsn.Host, "default", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException($"\"{dsn}\" has no SMTP host: \"default\" only means something for provider API transports. Write the server name, e.g. smtp://apikey:KEY@smtp.sendgrid.net:587.", nameof(dsn));
+        }
+
+        var implicitTls = dsn.Scheme == "smtps";
         var options = new SmtpOptions
         {
-            Host = dsn.IdnHost,
-            Security = scheme == "smtps" ? SmtpSecurity.ImplicitTls : SmtpSecurity.Auto,
+            Host = dsn.Host,
+            Port = dsn.Port ?? (implicitTls ? ImplicitTlsPort : SubmissionPort),
+            Security = implicitTls ? SmtpSecurity.ImplicitTls : SmtpSecurity.Auto,
+            Username = dsn.User,
+            Password = dsn.Password,
         };
-        options.Port = dsn.IsDefaultPort || dsn.Port < 0
-            ? (scheme == "smtps" ? ImplicitTlsPort : SubmissionPort)
-            : dsn.Port;
 
-        if (dsn.UserInfo.Length > 0)
+        foreach (var (key, value) in dsn.Options)
         {
-            var separator = dsn.UserInfo.IndexOf(':', StringComparison.Ordinal);
-            options.Username = Uri.UnescapeDataString(separator < 0 ? dsn.UserInfo : dsn.UserInfo[..separator]);
-            options.Password = separator < 0 ? null : Uri.UnescapeDataString(dsn.UserInfo[(separator + 1)..]);
+            switch (key.ToLowerInvariant())
+            {
+                case "security" when Enum.TryParse<SmtpSecurity>(value, ignoreCase: true, out var security) && Enum.IsDefined(security):
+                    options.Security = security;
+                    break;
+                case "local_domain":
+                    options.LocalDomain = value;
+                    break;
+                case "timeout" when double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0:
+                    options.OperationTimeout = TimeSpan.FromSeconds(seconds);
+                    break;
+                case "pool_size" when int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var poolSize):
+                    options.PoolSize = poolSize;
+                    break;
+                case "allow_port_25" when bool.TryParse(value, out var allow):
+                    options.AllowPort25 = allow;
+                    break;
+                case "verify_peer" when value is "1" || string.Equals(value, "true", StringComparison.OrdinalIgnoreCase):
+                    break;
+                case "verify_peer":
+                    throw new ArgumentException($"\"{dsn}\" asks to turn certificate verification off, which Mailing does not do. Trust a self-signed or private-CA certificate explicitly with SmtpOptions.TrustedCertificates (or Smtp:TrustedCertificateFiles).", nameof(dsn));
+                default:
+                    throw new ArgumentException($"\"{dsn}\" has the option {key}={value}, which is unknown or has a bad value. Known options: security=auto|starttls|implicittls|none, local_domain=NAME, timeout=SECONDS, pool_size=N, allow_port_25=true|false.", nameof(dsn));
+            }
         }
 
         return options;

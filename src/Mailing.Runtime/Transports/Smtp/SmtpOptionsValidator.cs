@@ -19,7 +19,7 @@ internal sealed class SmtpOptionsValidator(string sectionPath) : IValidateOption
     public static IReadOnlyList<string> Check(SmtpOptions options, string section)
     {
         ArgumentNullException.ThrowIfNull(options);
-        List<string> errors = [];
+        List<string> errors = [.. options.BindingErrors];
 
         if (string.IsNullOrWhiteSpace(options.Host))
         {
