@@ -73,7 +73,7 @@ internal static class SmtpEndpointRules
 
                 break;
 
-            case TlsMode.Opportunistic or TlsMode.StartTls when port == SmtpPorts.ImplicitTlsSubmission:
+            case TlsMode.Opportunistic or TlsMode.StartTls when port == SmtpPorts.ImplicitTlsSubmission && endpoint.SupportsImplicitTls:
                 yield return new SmtpFinding(
                     DiagnosticDescriptors.PortTlsMismatch,
                     configured.Location,

@@ -13,9 +13,10 @@ internal static class Verify
 {
     public static DiagnosticResult Diagnostic(string id, DiagnosticSeverity? severity = null)
     {
+        // Messages are asserted where they matter; edits travel as additional locations and are
+        // asserted through the code fixes that apply them.
         var descriptor = new MailConfigurationAnalyzer().SupportedDiagnostics.First(d => d.Id == id);
-        var result = new DiagnosticResult(descriptor);
-        return severity is { } s ? result.WithSeverity(s) : result;
+        return new DiagnosticResult(id, severity ?? descriptor.DefaultSeverity).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
     }
 
     public static Task CSharpAsync(string source, params DiagnosticResult[] expected)

@@ -1,0 +1,128 @@
+using Mailing.Analyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+
+namespace Mailing.Analyzers.Tests;
+
+public sealed class NoTlsTests
+{
+    [Fact]
+    public Task MailKitSecureSocketOptionsNone_IsAWarning()
+        => Verify.CSharpAsync("""
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+            class Sender
+            {
+                void Send(SmtpClient client) => client.Connect("smtp.example.com", 587, {|MAIL0202:SecureSocketOptions.None|});
+            }
+            """);
+
+    [Fact]
+    public Task OpportunisticStartTls_IsInfo_ForAutoStartTlsWhenAvailableFalseAndOmittedOptions()
+        => Verify.CSharpAsync("""
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+            class Sender
+            {
+                async System.Threading.Tasks.Task Send(SmtpClient client)
+                {
+                    client.Connect("smtp.example.com", 587, {|#0:SecureSocketOptions.Auto|});
+                    client.Connect("smtp.example.com", 587, {|#1:SecureSocketOptions.StartTlsWhenAvailable|});
+                    client.Connect("smtp.example.com", 587, {|#2:false|});
+                    await client.{|#3:ConnectAsync|}("smtp.example.com", 587);
+                }
+            }
+            """,
+            Verify.Diagnostic("MAIL0202", DiagnosticSeverity.Info).WithLocation(0),
+            Verify.Diagnostic("MAIL0202", DiagnosticSeverity.Info).WithLocation(1),
+            Verify.Diagnostic("MAIL0202", DiagnosticSeverity.Info).WithLocation(2),
+            Verify.Diagnostic("MAIL0202", DiagnosticSeverity.Info).WithLocation(3));
+
+    [Fact]
+    public Task Port587WithStartTls_AndAutoOn465_AreSilent()
+        => Verify.CSharpAsync("""
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+            class Sender
+            {
+                void Send(SmtpClient client)
+                {
+                    client.Connect("smtp.example.com", 587, SecureSocketOptions.StartTls);
+                    client.Connect("smtp.example.com", 465, SecureSocketOptions.Auto);
+                    client.Connect("smtp.example.com", 465, true);
+                    client.Connect("smtp.example.com", 465);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task SystemNetMailEnableSslFalse_IsAWarning_UnlessLoopback()
+        => Verify.CSharpAsync("""
+            using System.Net.Mail;
+            class Sender
+            {
+                void Send()
+                {
+                    var remote = {|MAIL0303:new SmtpClient("smtp.example.com", 587)|} { EnableSsl = {|MAIL0202:false|} };
+                    var local = {|MAIL0303:new SmtpClient("127.0.0.1", 2525)|} { EnableSsl = false };
+                    var later = {|MAIL0303:new SmtpClient("smtp.example.com", 587)|};
+                    later.EnableSsl = {|MAIL0202:false|};
+                }
+            }
+            """);
+
+    [Fact]
+    public Task SystemNetMailClientThatSendsWithoutEverEnablingSsl_IsAWarningAtTheCreation()
+        => Verify.CSharpAsync("""
+            using System.Net.Mail;
+            class Sender
+            {
+                void Send(MailMessage message)
+                {
+                    using var client = {|#0:new SmtpClient("smtp.example.com", 587)|};
+                    client.Send(message);
+                }
+            }
+            """,
+            Verify.Diagnostic("MAIL0202").WithLocation(0),
+            Verify.Diagnostic("MAIL0303").WithLocation(0));
+
+    [Fact]
+    public Task SystemNetMailClientThatEscapesOrHasNoHost_IsOnlyInfo()
+        => Verify.CSharpAsync("""
+            using System.Net.Mail;
+            class Sender
+            {
+                SmtpClient Create() { var client = {|MAIL0303:new SmtpClient("smtp.example.com", 587)|}; return client; }
+                void FromAppConfig(MailMessage message) { var client = {|MAIL0303:new SmtpClient()|}; client.Send(message); }
+                void Loopback(MailMessage message) { var client = {|MAIL0303:new SmtpClient("localhost", 25)|}; client.Send(message); }
+            }
+            """);
+
+    [Fact]
+    public Task MailingSecurityNone_IsAWarning_OutsideLoopback()
+        => Verify.CSharpAsync("""
+            using Mailing;
+            using Mailing.Transports.Smtp;
+            class Startup
+            {
+                void Configure(MailingBuilder builder)
+                {
+                    builder.UseSmtp(o => { o.Host = "smtp.example.com"; o.Security = {|MAIL0202:SmtpSecurity.None|}; });
+                    builder.UseSmtp(o => { o.Host = "localhost"; o.Port = 2525; o.Security = SmtpSecurity.None; });
+                    builder.UseSmtp(o => { o.Host = "[::1]"; o.Security = SmtpSecurity.None; });
+                }
+            }
+            """);
+
+    [Fact]
+    public Task MailingAuto_IsInfo_ExceptOnPort465()
+        => Verify.CSharpAsync("""
+            using Mailing.Transports.Smtp;
+            class Startup
+            {
+                SmtpOptions Submission() => new SmtpOptions { Host = "smtp.example.com", Port = 587, Security = {|#0:SmtpSecurity.Auto|} };
+                SmtpOptions Implicit() => new SmtpOptions { Host = "smtp.example.com", Port = 465, Security = SmtpSecurity.Auto };
+            }
+            """,
+            Verify.Diagnostic("MAIL0202", DiagnosticSeverity.Info).WithLocation(0));
+}
