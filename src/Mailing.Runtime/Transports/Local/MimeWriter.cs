@@ -1,12 +1,15 @@
 using MimeKit;
-using MimeKit.IO;
 
 namespace Mailing.Transports.Local;
 
-/// <summary>Writes MIME the way it goes over the wire: CRLF line endings whatever the platform.</summary>
+/// <summary>Writes MIME with CRLF line endings whatever the platform, as SMTP and .eml files expect.</summary>
 internal static class MimeWriter
 {
-    public static FormatOptions WireFormat { get; } = CreateWireFormat();
+    /// <summary>What an SMTP server receives: MailKit hides the Bcc header when it sends, so this does too.</summary>
+    public static FormatOptions WireFormat { get; } = CreateFormat(hideBcc: true);
+
+    /// <summary>A pickup file keeps Bcc: the file is the only place the relay can find those recipients.</summary>
+    public static FormatOptions FileFormat { get; } = CreateFormat(hideBcc: false);
 
     public static async Task<byte[]> ToBytesAsync(MimeMessage message, CancellationToken cancellationToken)
     {
@@ -15,10 +18,15 @@ internal static class MimeWriter
         return stream.ToArray();
     }
 
-    private static FormatOptions CreateWireFormat()
+    private static FormatOptions CreateFormat(bool hideBcc)
     {
         var options = FormatOptions.Default.Clone();
         options.NewLineFormat = NewLineFormat.Dos;
+        if (hideBcc)
+        {
+            options.HiddenHeaders.Add(HeaderId.Bcc);
+        }
+
         return options;
     }
 }

@@ -58,7 +58,7 @@ public sealed class PickupDirectoryTransport : IEmailTransport
             {
                 await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 81920, useAsync: true))
                 {
-                    await mime.WriteToAsync(MimeWriter.WireFormat, stream, cancellationToken).ConfigureAwait(false);
+                    await mime.WriteToAsync(MimeWriter.FileFormat, stream, cancellationToken).ConfigureAwait(false);
                     await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
                 }
 

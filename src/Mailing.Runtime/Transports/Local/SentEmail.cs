@@ -39,7 +39,10 @@ public sealed class SentEmail
     /// <summary>When the transport accepted the message, by the transport's clock.</summary>
     public DateTimeOffset SentAt { get; }
 
-    /// <summary>The message in RFC 5322 form, with CRLF line endings, exactly as an SMTP server would receive it.</summary>
+    /// <summary>
+    /// The message in RFC 5322 form, with CRLF line endings, as an SMTP server would receive it: without the
+    /// <c>Bcc</c> header (Bcc recipients are in <see cref="Recipients"/> and <see cref="EmailMessage.Bcc"/>).
+    /// </summary>
     public ReadOnlyMemory<byte> MimeBytes => _mime;
 
     /// <summary>Parses <see cref="MimeBytes"/> into a new <see cref="MimeMessage"/> to inspect the MIME structure.</summary>

@@ -37,6 +37,19 @@ public sealed class InMemoryTransportTests
     }
 
     [Fact]
+    public async Task CapturedBytes_HideBccLikeSmtpDoes_ButTheRecipientIsStillKnown()
+    {
+        var transport = new InMemoryTransport();
+
+        await transport.SendAsync(Message(1) with { Bcc = ["audit@shop.example"] });
+
+        var sent = transport.Sent.Single();
+        Assert.Empty(sent.ToMimeMessage().Bcc);
+        Assert.DoesNotContain("audit@shop.example", System.Text.Encoding.ASCII.GetString(sent.MimeBytes.Span), StringComparison.Ordinal);
+        Assert.Contains(sent.Recipients, r => r.Address == "audit@shop.example");
+    }
+
+    [Fact]
     public async Task FailNext_FailsExactlyTheNextSend()
     {
         var transport = new InMemoryTransport();
