@@ -72,7 +72,9 @@ internal static class BuiltinFunctions
             return Mismatch(binder, nodes[0], $"date.to_string needs a DateTime or DateTimeOffset, but got a value {date.Type.Describe()}");
         }
 
-        var format = $"{binder.Text(args[1], nodes[1])} ?? string.Empty";
+        var format = args[1].Type.Kind == ValueKind.String && !args[1].Type.CanBeNull
+            ? args[1].Code
+            : $"{binder.Text(args[1], nodes[1])} ?? string.Empty";
         var call = (string value) => $"global::Mailing.Templates.Strftime.Format({value}, {format}, __out.Culture)";
         return date.Type.CanBeNull
             ? new BoundExpression($"({date.Code} == null ? null : {call("(" + date.Code + ").Value")})", BoundType.NullableString)

@@ -19,6 +19,7 @@ internal sealed class TemplateEmitter
     private const string AlwaysTrue = "global::Mailing.Templates.TemplateFunctions.HasValue<object>(string.Empty)";
     private readonly ExpressionBinder _binder;
     private readonly CodeWriter _body;
+    private readonly System.Text.StringBuilder _literal = new();
 
     private TemplateEmitter(ExpressionBinder binder, int indent)
     {
@@ -52,19 +53,21 @@ internal sealed class TemplateEmitter
         {
             Statement(statement);
         }
+
+        FlushLiteral();
     }
 
     private void Statement(ScriptStatement? statement)
     {
+        if (statement is not (ScriptRawStatement or ScriptEscapeStatement or ScriptEndStatement or ScriptNopStatement))
+        {
+            FlushLiteral();
+        }
+
         switch (statement)
         {
             case ScriptRawStatement raw:
-                var text = raw.Text.ToString();
-                if (text.Length > 0)
-                {
-                    _body.Line($"__out.Literal({CSharpLiteral.String(text)});");
-                }
-
+                _literal.Append(raw.Text.ToString());
                 break;
             case ScriptEscapeStatement:
             case ScriptEndStatement:
@@ -100,6 +103,16 @@ internal sealed class TemplateEmitter
             default:
                 _binder.Unsupported(statement, ExpressionBinder.Describe(statement), string.Empty);
                 break;
+        }
+    }
+
+    /// <summary>Writes adjacent text (split by comments, whitespace control or spliced partials) as one constant.</summary>
+    private void FlushLiteral()
+    {
+        if (_literal.Length > 0)
+        {
+            _body.Line($"__out.Literal({CSharpLiteral.String(_literal.ToString())});");
+            _literal.Clear();
         }
     }
 
