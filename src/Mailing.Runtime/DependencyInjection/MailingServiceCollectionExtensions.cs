@@ -1,6 +1,8 @@
 using Mailing;
 using Mailing.Observability;
 using Mailing.Transports.Local;
+using Mailing.Transports.Smtp;
+using Mailing.Transports.Smtp;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -30,9 +32,18 @@ public static class MailingServiceCollectionExtensions
             new ConfigureNamedOptions<MailingOptions>(Options.Options.DefaultName, options => MailingOptionsBinder.Bind(section, options)));
         services.AddSingleton<IOptionsChangeTokenSource<MailingOptions>>(new ConfigurationChangeTokenSource<MailingOptions>(section));
 
+        var usesSmtpDsn = false;
         if (TransportDsn.TryParse(section[nameof(MailingOptions.Transport)], out var dsn, out _))
         {
-            UseTransportFromDsn(builder, dsn);
+            UseTransportFromDsn(builder, dsn, $"{PathOf(section)}:{nameof(MailingOptions.Transport)}");
+            usesSmtpDsn = IsSmtp(dsn);
+        }
+
+        // A DSN gives the basics; Mailing:Smtp keys (timeouts, trusted certificates, ...) add to or override it.
+        var smtp = section.GetSection(SmtpSectionName);
+        if (smtp.Exists() && (usesSmtpDsn || section[nameof(MailingOptions.Transport)] is null))
+        {
+            builder.UseSmtp(smtp);
         }
 
         return builder;
@@ -52,11 +63,17 @@ public static class MailingServiceCollectionExtensions
         builder.Configure(configure);
         if (TransportDsn.TryParse(options.Transport, out var dsn, out _))
         {
-            UseTransportFromDsn(builder, dsn);
+            UseTransportFromDsn(builder, dsn, $"{options.SectionPath}:{nameof(MailingOptions.Transport)}");
         }
 
         return builder;
     }
+
+    private const string SmtpSectionName = "Smtp";
+
+    private static bool IsSmtp(TransportDsn dsn) => dsn.Scheme is "smtp" or "smtps";
+
+    private static string PathOf(IConfiguration section) => section is IConfigurationSection s ? s.Path : "Mailing";
 
     private static MailingBuilder AddMailingCore(IServiceCollection services)
     {
@@ -75,12 +92,27 @@ public static class MailingServiceCollectionExtensions
         return new MailingBuilder(services, registry);
     }
 
-    private static void UseTransportFromDsn(MailingBuilder builder, TransportDsn dsn)
+    private static void UseTransportFromDsn(MailingBuilder builder, TransportDsn dsn, string key)
     {
         switch (dsn.Scheme)
         {
+            case "smtp" or "smtps":
+                try
+                {
+                    builder.UseSmtp(dsn);
+                }
+                catch (ArgumentException exception)
+                {
+                    // Reported by start-up validation with the key, like every other configuration problem.
+                    builder.Registry.Problems.Add($"{key} \"{dsn}\": {exception.Message.Split(" (Parameter", 2)[0]}");
+                }
+
+                break;
             case "memory":
                 builder.UseInMemoryTransport();
+                break;
+            case "smtp" or "smtps":
+                builder.UseSmtp(dsn);
                 break;
             case "pickup":
                 var directory = dsn.GetOption("path") ?? dsn.Path;
