@@ -101,6 +101,47 @@ public sealed class SmtpConfigurationTests
         }
     }
 
+    [Fact]
+    public void AddMailing_WithAnSmtpDsn_SendsThroughSmtp()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Mailing:From"] = "shop@example.com",
+            ["Mailing:Transport"] = "smtp://apikey:SG.secret@smtp.sendgrid.net:587",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddMailing(configuration.GetSection("Mailing"));
+        using var provider = services.BuildServiceProvider();
+
+        var transport = provider.GetRequiredService<IEmailTransport>();
+        var options = provider.GetRequiredService<IOptions<SmtpOptions>>().Value;
+
+        Assert.IsType<SmtpTransport>(transport);
+        Assert.Equal("smtp.sendgrid.net", options.Host);
+        Assert.Equal("apikey", options.Username);
+        Assert.Equal(SmtpSecurity.StartTls, options.EffectiveSecurity);
+    }
+
+    [Fact]
+    public void AddMailing_WithOnlyAnSmtpSection_SendsThroughSmtp()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Mailing:From"] = "shop@example.com",
+            ["Mailing:Smtp:Provider"] = "Postmark",
+            ["Mailing:Smtp:Password"] = "pm-token",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddMailing(configuration.GetSection("Mailing"));
+        using var provider = services.BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<SmtpOptions>>().Value;
+
+        Assert.IsType<SmtpTransport>(provider.GetRequiredService<IEmailTransport>());
+        Assert.Equal("smtp.postmarkapp.com", options.Host);
+        Assert.Equal("pm-token", options.Username);
+    }
+
     private static ServiceProvider Build(Dictionary<string, string?> settings)
     {
         settings["Mailing:From"] = "shop@example.com";
