@@ -24,6 +24,27 @@ internal static class CssInliner
 {
     public static CssInliningResult Inline(string template, CssInliningOptions options)
     {
+        try
+        {
+            return InlineCore(template, options);
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or FormatException or AngleSharp.Dom.DomException)
+        {
+            // A generator that throws produces no code at all; a template it can't inline still
+            // works with its <style> block and with run-time inlining.
+            return new CssInliningResult(template, false, new[]
+            {
+                new TransformFinding(
+                    ContentDiagnosticIds.CssDependsOnData,
+                    $"the inliner could not map PreMailer's result back onto the template ({exception.Message})",
+                    0,
+                    0),
+            });
+        }
+    }
+
+    private static CssInliningResult InlineCore(string template, CssInliningOptions options)
+    {
         var mask = TemplateMasker.Mask(template);
         var findings = new List<TransformFinding>();
         if (mask.BlockingCode.Count > 0)

@@ -1,5 +1,6 @@
 using Mailing.Generators.Css;
 using Mailing.Generators.Tests.Corpus;
+using Scriban.Runtime;
 
 namespace Mailing.Generators.Tests.Css;
 
@@ -29,6 +30,24 @@ public sealed class CorpusInliningTests
         var options = new CssInliningOptions(Enum.Parse<StyleBlockMode>(styleBlocks), CorpusTemplate.Stylesheets);
 
         InliningOracle.AssertMatchesPreMailer(template.Text, template.Model(), options);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void InlinedTemplate_WithEveryListEmpty_StillRendersPreMailersDom(string name, string styleBlocks)
+    {
+        var template = CorpusTemplate.Get(name);
+        var options = new CssInliningOptions(Enum.Parse<StyleBlockMode>(styleBlocks), CorpusTemplate.Stylesheets);
+        var model = template.Model();
+        foreach (var key in model.Keys.ToList())
+        {
+            if (model[key] is ScriptArray)
+            {
+                model[key] = new ScriptArray();
+            }
+        }
+
+        InliningOracle.AssertMatchesPreMailer(template.Text, model, options);
     }
 
     [Fact]
