@@ -2,7 +2,6 @@ using Mailing;
 using Mailing.Observability;
 using Mailing.Transports.Local;
 using Mailing.Transports.Smtp;
-using Mailing.Transports.Smtp;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -110,9 +109,6 @@ public static class MailingServiceCollectionExtensions
                 break;
             case "memory":
                 builder.UseInMemoryTransport();
-                break;
-            case "smtp" or "smtps":
-                builder.UseSmtp(dsn);
                 break;
             case "pickup":
                 var directory = dsn.GetOption("path") ?? dsn.Path;
