@@ -52,6 +52,7 @@ internal sealed class MailingOptionsValidator : IValidateOptions<MailingOptions>
             errors.Add($"{prefix}:Transport is missing: set it to a DSN such as \"smtp://user:password@smtp.example.com:587\" (or \"memory://default\" in tests), add a {prefix}:Smtp section, or call UseSmtp/UseInMemoryTransport on the builder returned by AddMailing.");
         }
 
+        errors.AddRange(_registry.Problems);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

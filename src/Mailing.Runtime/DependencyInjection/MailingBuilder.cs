@@ -16,16 +16,16 @@ namespace Mailing;
 /// </remarks>
 public sealed class MailingBuilder
 {
-    private readonly MailingTransportRegistry _registry;
-
     internal MailingBuilder(IServiceCollection services, MailingTransportRegistry registry)
     {
         Services = services;
-        _registry = registry;
+        Registry = registry;
     }
 
     /// <summary>The service collection Mailing is registered in.</summary>
     public IServiceCollection Services { get; }
+
+    internal MailingTransportRegistry Registry { get; }
 
     /// <summary>Sends through the transport <paramref name="factory"/> creates (once, as a singleton).</summary>
     /// <param name="factory">Creates the transport from the application's services.</param>
@@ -35,7 +35,7 @@ public sealed class MailingBuilder
         ArgumentNullException.ThrowIfNull(factory);
         Services.RemoveAll<IEmailTransport>();
         Services.AddSingleton(factory);
-        _registry.HasTransport = true;
+        Registry.HasTransport = true;
         return this;
     }
 
