@@ -68,7 +68,7 @@ public sealed class RemoveCertificateCallbackCodeFixProvider : CodeFixProvider
         SyntaxNode? removed = assignment.Parent switch
         {
             ExpressionStatementSyntax statement => root.RemoveNode(statement, SyntaxRemoveOptions.KeepNoTrivia),
-            InitializerExpressionSyntax initializer when initializer.IsKind(SyntaxKind.ObjectInitializerExpression) => root.RemoveNode(assignment, SyntaxRemoveOptions.KeepNoTrivia),
+            InitializerExpressionSyntax initializer when initializer.IsKind(SyntaxKind.ObjectInitializerExpression) => root.RemoveNode(assignment, SyntaxRemoveOptions.KeepTrailingTrivia),
             _ => null,
         };
 

@@ -1,0 +1,168 @@
+using Mailing.Analyzers.CodeFixes;
+using Mailing.Analyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+
+namespace Mailing.Analyzers.Tests;
+
+public sealed class CodeFixTests
+{
+    [Fact]
+    public Task Port25_BecomesPort587WithStartTls_WhenTheCallNamesAMode()
+        => Verify.FixAsync<SecureTransportCodeFixProvider>("""
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+            class Sender
+            {
+                void Send(SmtpClient client) => client.Connect("smtp.example.com", {|MAIL0201:25|}, {|#0:SecureSocketOptions.StartTlsWhenAvailable|});
+            }
+            """, """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+            class Sender
+            {
+                void Send(SmtpClient client) => client.Connect("smtp.example.com", 587, SecureSocketOptions.StartTls);
+            }
+            """,
+            Verify.Diagnostic("MAIL0202", DiagnosticSeverity.Info).WithLocation(0));
+
+    [Fact]
+    public Task Port25_FixAll_RewritesEveryOccurrence()
+        => Verify.FixAsync<SecureTransportCodeFixProvider>("""
+            using System.Net.Mail;
+            class Sender
+            {
+                void Send()
+                {
+                    var a = {|MAIL0303:new SmtpClient("smtp.example.com", {|MAIL0201:25|})|} { EnableSsl = true };
+                    var b = {|MAIL0303:new SmtpClient("smtp.example.org")|} { Port = {|MAIL0201:25|}, EnableSsl = true };
+                }
+            }
+            """, """
+            using System.Net.Mail;
+            class Sender
+            {
+                void Send()
+                {
+                    var a = {|MAIL0303:new SmtpClient("smtp.example.com", 587)|} { EnableSsl = true };
+                    var b = {|MAIL0303:new SmtpClient("smtp.example.org")|} { Port = 587, EnableSsl = true };
+                }
+            }
+            """);
+
+    [Fact]
+    public Task PlainText_BecomesStartTls_InEveryLibrary()
+        => Verify.FixAsync<SecureTransportCodeFixProvider>("""
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+            using Mailing;
+            using Mailing.Transports.Smtp;
+            class Sender
+            {
+                void Send(SmtpClient client, MailingBuilder builder)
+                {
+                    client.Connect("smtp.example.com", 587, {|MAIL0202:SecureSocketOptions.None|});
+                    client.Connect("smtp.example.com", 587, {|#0:false|});
+                    var smtp = {|MAIL0303:new System.Net.Mail.SmtpClient("smtp.example.com", 587)|} { EnableSsl = {|MAIL0202:false|} };
+                    builder.UseSmtp(o => { o.Host = "smtp.example.com"; o.Security = {|MAIL0202:SmtpSecurity.None|}; });
+                }
+            }
+            """, """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+            using Mailing;
+            using Mailing.Transports.Smtp;
+            class Sender
+            {
+                void Send(SmtpClient client, MailingBuilder builder)
+                {
+                    client.Connect("smtp.example.com", 587, SecureSocketOptions.StartTls);
+                    client.Connect("smtp.example.com", 587, SecureSocketOptions.StartTls);
+                    var smtp = {|MAIL0303:new System.Net.Mail.SmtpClient("smtp.example.com", 587)|} { EnableSsl = true };
+                    builder.UseSmtp(o => { o.Host = "smtp.example.com"; o.Security = SmtpSecurity.StartTls; });
+                }
+            }
+            """,
+            Verify.Diagnostic("MAIL0202", DiagnosticSeverity.Info).WithLocation(0));
+
+    [Fact]
+    public Task PortAndModeMismatch_TakesTheModeThePortExpects()
+        => Verify.FixAsync<SecureTransportCodeFixProvider>("""
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+            using Mailing.Transports.Smtp;
+            class Sender
+            {
+                void Send(SmtpClient client)
+                {
+                    client.Connect("smtp.example.com", 465, {|MAIL0203:SecureSocketOptions.StartTls|});
+                    client.Connect("smtp.example.com", 587, {|MAIL0203:SecureSocketOptions.SslOnConnect|});
+                    client.Connect("smtp.example.com", 587, {|MAIL0203:true|});
+                    client.Connect("smtp.example.com", 465, {|MAIL0203:false|});
+                    var options = new SmtpOptions { Host = "smtp.example.com", Port = 465, Security = {|MAIL0203:SmtpSecurity.StartTls|} };
+                    var legacy = {|MAIL0303:new System.Net.Mail.SmtpClient("smtp.example.com", {|MAIL0203:465|})|} { EnableSsl = true };
+                }
+            }
+            """, """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+            using Mailing.Transports.Smtp;
+            class Sender
+            {
+                void Send(SmtpClient client)
+                {
+                    client.Connect("smtp.example.com", 465, SecureSocketOptions.SslOnConnect);
+                    client.Connect("smtp.example.com", 587, SecureSocketOptions.StartTls);
+                    client.Connect("smtp.example.com", 587, SecureSocketOptions.StartTls);
+                    client.Connect("smtp.example.com", 465, true);
+                    var options = new SmtpOptions { Host = "smtp.example.com", Port = 465, Security = SmtpSecurity.ImplicitTls };
+                    var legacy = {|MAIL0303:new System.Net.Mail.SmtpClient("smtp.example.com", 587)|} { EnableSsl = true };
+                }
+            }
+            """);
+
+    [Fact]
+    public Task ValueFromAConstant_HasNoFix_BecauseTheConstantMayServeOthers()
+        => Verify.FixAsync<SecureTransportCodeFixProvider>("""
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+            class Sender
+            {
+                const int Port = 25;
+                void Send(SmtpClient client) => client.Connect("smtp.example.com", {|MAIL0201:Port|}, SecureSocketOptions.StartTls);
+            }
+            """, """
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+            class Sender
+            {
+                const int Port = 25;
+                void Send(SmtpClient client) => client.Connect("smtp.example.com", {|MAIL0201:Port|}, SecureSocketOptions.StartTls);
+            }
+            """);
+
+    [Fact]
+    public Task AlwaysTrueCallback_IsRemoved_FromStatementsAndInitializers()
+        => Verify.FixAsync<RemoveCertificateCallbackCodeFixProvider>("""
+            using MailKit.Net.Smtp;
+            class Sender
+            {
+                void Configure(SmtpClient client)
+                {
+                    client.ServerCertificateValidationCallback = {|MAIL0204:(s, c, h, e) => true|};
+                    var other = new SmtpClient { CheckCertificateRevocation = true, ServerCertificateValidationCallback = {|MAIL0204:delegate { return true; }|} };
+                    System.Net.ServicePointManager.ServerCertificateValidationCallback += {|MAIL0204:(s, c, h, e) => true|};
+                    client.Connect("smtp.example.com", 587, MailKit.Security.SecureSocketOptions.StartTls);
+                }
+            }
+            """, """
+            using MailKit.Net.Smtp;
+            class Sender
+            {
+                void Configure(SmtpClient client)
+                {
+                    var other = new SmtpClient { CheckCertificateRevocation = true };
+                    client.Connect("smtp.example.com", 587, MailKit.Security.SecureSocketOptions.StartTls);
+                }
+            }
+            """);
+}
