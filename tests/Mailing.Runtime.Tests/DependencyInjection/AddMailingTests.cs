@@ -1,6 +1,7 @@
 using System.Text;
 using Mailing.Transports;
 using Mailing.Transports.Local;
+using Mailing.Transports.Smtp;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -196,5 +197,46 @@ public sealed class AddMailingTests
         var sent = provider.GetRequiredService<InMemoryTransport>().Sent;
         Assert.Equal("help@shop.example", sent[0].ToMimeMessage().ReplyTo.Mailboxes.Single().Address);
         Assert.Equal("sales@shop.example", sent[1].ToMimeMessage().ReplyTo.Mailboxes.Single().Address);
+    }
+
+    [Fact]
+    public async Task SmtpDsnThatTurnsCertificateChecksOff_StopsStartUpNamingTheKeyWithoutThePassword()
+    {
+        var error = await StartHostExpectingFailure(Json("""{ "Mailing": { "From": "no-reply@shop.example", "Transport": "smtp://user:hunter2@smtp.example.com:587?verify_peer=0" } }"""));
+
+        Assert.Contains("Mailing:Transport \"smtp://user:****@smtp.example.com:587?verify_peer=0\":", error.Message, StringComparison.Ordinal);
+        Assert.Contains("does not do", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SmtpDsnAndSmtpSection_TheSectionAddsToAndOverridesTheDsn()
+    {
+        var services = new ServiceCollection();
+        services.AddMailing(Json("""
+            { "Mailing": {
+                "From": "no-reply@shop.example",
+                "Transport": "smtp://apikey:KEY@smtp.sendgrid.net:587?pool_size=2",
+                "Smtp": { "PoolSize": "7", "SendTimeout": "00:00:45" } } }
+            """));
+        await using var provider = services.BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<SmtpOptions>>().Value;
+
+        Assert.IsType<SmtpTransport>(provider.GetRequiredService<IEmailTransport>());
+        Assert.Equal("smtp.sendgrid.net", options.Host);
+        Assert.Equal("apikey", options.Username);
+        Assert.Equal(7, options.PoolSize);
+        Assert.Equal(TimeSpan.FromSeconds(45), options.SendTimeout);
+    }
+
+    [Fact]
+    public async Task MemoryDsnWithAnSmtpSection_StaysInMemory()
+    {
+        var services = new ServiceCollection();
+        services.AddMailing(Json("""{ "Mailing": { "From": "no-reply@shop.example", "Transport": "memory://default", "Smtp": { "Host": "smtp.example.com" } } }"""));
+        await using var provider = services.BuildServiceProvider();
+
+        Assert.IsType<InMemoryTransport>(provider.GetRequiredService<IEmailTransport>());
     }
 }
