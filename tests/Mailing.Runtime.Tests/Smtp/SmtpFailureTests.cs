@@ -53,6 +53,32 @@ public sealed class SmtpFailureTests
     }
 
     [Fact]
+    public async Task Reply535WithEnhancedCode578_IsReportedWithBothCodes()
+    {
+        await using var server = ScriptedSmtpServer.Start(command => command.Verb switch
+        {
+            "EHLO" => ScriptedReply.With("250-scripted.test\r\n250-ENHANCEDSTATUSCODES\r\n250 AUTH PLAIN LOGIN"),
+            "AUTH" => ScriptedReply.With("535 5.7.8 Authentication credentials invalid"),
+            _ => null,
+        });
+        var options = OptionsFor(server);
+        options.Username = "apikey";
+        options.Password = "SG.not-the-right-key";
+        await using var transport = new SmtpTransport(options);
+
+        var failure = await Assert.ThrowsAsync<MailDeliveryException>(() => transport.SendAsync(Message(), Timeout()));
+
+        Assert.Equal(MailFailureKind.Authentication, failure.Kind);
+        Assert.False(failure.IsTransient);
+        Assert.Equal(535, failure.StatusCode);
+        Assert.Equal("5.7.8", failure.EnhancedStatusCode);
+        Assert.Equal("5.7.8 Authentication credentials invalid", failure.ServerResponse);
+        Assert.Contains("Username and Password", failure.Hint, StringComparison.Ordinal);
+        Assert.DoesNotContain("SG.not-the-right-key", failure.ToString(), StringComparison.Ordinal);
+        Assert.Empty(server.Messages);
+    }
+
+    [Fact]
     public async Task UntrustedSelfSignedCertificate_IsATlsFailure_PointingAtTrustedCertificates()
     {
         await using var inbox = await StartInboxAsync(InboxTlsMode.StartTls);

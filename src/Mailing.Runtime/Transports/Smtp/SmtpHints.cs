@@ -24,7 +24,7 @@ internal static class SmtpHints
         "retry later or raise SendTimeout/PoolSize.";
 
     public const string AuthenticationFailed =
-        "The server refused the credentials (535 5.7.8). Check Mailing:Smtp:Username and Password. Providers that take an API key as the password " +
+        "The server refused the credentials (SMTP 535, usually 5.7.8). Check Mailing:Smtp:Username and Password. Providers that take an API key as the password " +
         "need a fixed user name: SendGrid uses 'apikey', Postmark uses the server token as both. Gmail needs an app password.";
 
     public const string AuthenticationRequired =
