@@ -21,18 +21,13 @@ internal sealed class MailingTelemetry : IDisposable
         Failed = Meter.CreateCounter<long>(MailingDiagnostics.FailedCounterName, "{message}", "Messages that could not be delivered, by failure kind.");
         Duration = Meter.CreateHistogram<double>(MailingDiagnostics.DurationHistogramName, "s", "Time from hand-over to the transport until it accepted or refused the message.");
 
-        // MailKit publishes SMTP protocol metrics only once configured; do it once per process, through
-        // the application's meter factory when it has one, so its instruments are not duplicated here.
+        // MailKit publishes protocol metrics only once configured. Its meters are process-wide, so they are
+        // created once without the application's meter factory: a factory dies with its service provider
+        // (every test host, every WebApplicationFactory), and MailKit's instruments must outlive it.
         if (Interlocked.Exchange(ref s_mailKitConfigured, 1) == 0)
         {
-            if (meterFactory is null)
-            {
-                MailKit.Telemetry.SmtpClient.Configure();
-            }
-            else
-            {
-                MailKit.Telemetry.SmtpClient.Configure(meterFactory);
-            }
+            MailKit.Telemetry.SmtpClient.Configure();
+            MailKit.Telemetry.Socket.Configure();
         }
     }
 
