@@ -164,7 +164,7 @@ internal static class BuiltinFunctions
     {
         if (binder.IsHtml)
         {
-            binder.Report(DiagnosticDescriptors.RawOutput, at?.Parent ?? at, at?.Parent?.ToString() ?? at?.ToString() ?? "html.raw");
+            binder.Report(DiagnosticDescriptors.RawOutput, at, nodes[0]?.ToString() ?? "value");
         }
 
         return new BoundExpression(binder.Text(args[0], nodes[0]), BoundType.NullableString, IsMarkup: binder.IsHtml);
