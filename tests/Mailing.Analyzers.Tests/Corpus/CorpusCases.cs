@@ -1,0 +1,388 @@
+namespace Mailing.Analyzers.Tests.Corpus;
+
+/// <summary>
+/// The ways people really configure mail: MailKit samples and Q&amp;A answers, System.Net.Mail
+/// tutorials, FluentEmail-style wrappers, Mailing itself and appsettings.json shapes.
+/// </summary>
+internal static class CorpusCases
+{
+    public static readonly CorpusCase[] All =
+    [
+        // ---- MailKit ----
+        CorpusCase.Code("MailKit README: 587 + StartTls, password from configuration", """
+            using MailKit.Net.Smtp; using MailKit.Security; using MimeKit; using Microsoft.Extensions.Configuration;
+            class EmailSender
+            {
+                private readonly IConfiguration _config;
+                public EmailSender(IConfiguration config) => _config = config;
+                public void Send(MimeMessage message)
+                {
+                    using var client = new SmtpClient();
+                    client.Connect(_config["Smtp:Host"], 587, SecureSocketOptions.StartTls);
+                    client.Authenticate(_config["Smtp:User"], _config["Smtp:Password"]);
+                    client.Send(message);
+                    client.Disconnect(true);
+                }
+            }
+            """),
+        CorpusCase.Code("MailKit Q&A answer: Gmail, useSsl false, literal app password", """
+            using MailKit.Net.Smtp; using MimeKit;
+            class Program
+            {
+                static void Main()
+                {
+                    var message = new MimeMessage();
+                    using (var client = new SmtpClient())
+                    {
+                        client.Connect("smtp.gmail.com", 587, false);
+                        client.Authenticate("me@gmail.com", "abcd efgh ijkl mnop");
+                        client.Send(message);
+                        client.Disconnect(true);
+                    }
+                }
+            }
+            """, "MAIL0302", "MAIL0202", "MAIL0301"),
+        CorpusCase.Code("MailKit: implicit TLS on 465 via useSsl true", """
+            using MailKit.Net.Smtp; using MimeKit;
+            class Mailer
+            {
+                public async System.Threading.Tasks.Task SendAsync(MimeMessage message, string host, string user, string password)
+                {
+                    using var client = new SmtpClient();
+                    await client.ConnectAsync(host, 465, true);
+                    await client.AuthenticateAsync(user, password);
+                    await client.SendAsync(message);
+                }
+            }
+            """),
+        CorpusCase.Code("MailKit: port 25 to a cloud relay with STARTTLS", """
+            using MailKit.Net.Smtp; using MailKit.Security;
+            class Relay
+            {
+                public void Open(SmtpClient client) => client.Connect("smtp.sendgrid.net", 25, SecureSocketOptions.StartTls);
+            }
+            """, "MAIL0201"),
+        CorpusCase.Code("MailKit: port 465 with StartTls hangs", """
+            using MailKit.Net.Smtp; using MailKit.Security;
+            class Relay
+            {
+                public async System.Threading.Tasks.Task Open(SmtpClient client) => await client.ConnectAsync("smtp.office365.com", 465, SecureSocketOptions.StartTls);
+            }
+            """, "MAIL0203"),
+        CorpusCase.Code("MailKit: 587 with SslOnConnect fails the handshake", """
+            using MailKit.Net.Smtp; using MailKit.Security;
+            class Relay
+            {
+                public void Open(SmtpClient client) => client.Connect("smtp.mailgun.org", 587, SecureSocketOptions.SslOnConnect);
+            }
+            """, "MAIL0203"),
+        CorpusCase.Code("MailKit: certificate check disabled to 'fix' a self-signed cert", """
+            using MailKit.Net.Smtp; using MailKit.Security;
+            class Relay
+            {
+                public void Open()
+                {
+                    var client = new SmtpClient();
+                    client.ServerCertificateValidationCallback = (s, c, h, e) => true;
+                    client.CheckCertificateRevocation = false;
+                    client.Connect("mail.internal.example", 587, SecureSocketOptions.StartTls);
+                }
+            }
+            """, "MAIL0204", "MAIL0204"),
+        CorpusCase.Code("MailKit: settings object with constants in a static class", """
+            using MailKit.Net.Smtp; using MailKit.Security;
+            static class MailDefaults { public const string Host = "smtp.example.com"; public const int Port = 587; }
+            class Relay
+            {
+                public void Open(SmtpClient client) => client.Connect(MailDefaults.Host, MailDefaults.Port, SecureSocketOptions.StartTls);
+            }
+            """),
+        CorpusCase.Code("MailKit: options record from IOptions, all values unknown", """
+            using MailKit.Net.Smtp; using MailKit.Security;
+            sealed record SmtpSettings(string Host, int Port, SecureSocketOptions Security, string User, string Password);
+            class Relay
+            {
+                public void Open(SmtpClient client, SmtpSettings settings)
+                {
+                    client.Connect(settings.Host, settings.Port, settings.Security);
+                    client.Authenticate(settings.User, settings.Password);
+                }
+            }
+            """),
+        CorpusCase.Code("MailKit: local papercut on loopback without TLS", """
+            using MailKit.Net.Smtp; using MailKit.Security;
+            class DevMailer
+            {
+                public void Open(SmtpClient client) => client.Connect("localhost", 25, SecureSocketOptions.None);
+            }
+            """),
+        CorpusCase.Code("MailKit: SecureSocketOptions.None to a remote host", """
+            using MailKit.Net.Smtp; using MailKit.Security;
+            class Relay
+            {
+                public void Open(SmtpClient client) => client.Connect("smtp.example.com", 587, SecureSocketOptions.None);
+            }
+            """, "MAIL0202"),
+        CorpusCase.Code("MailKit: Connect without options on 587 is opportunistic", """
+            using MailKit.Net.Smtp;
+            class Relay
+            {
+                public void Open(SmtpClient client) => client.Connect("smtp.example.com", 587);
+            }
+            """, "MAIL0202"),
+        CorpusCase.Code("MailKit: mode chosen from a condition is not a constant", """
+            using MailKit.Net.Smtp; using MailKit.Security;
+            class Relay
+            {
+                public void Open(SmtpClient client, int port)
+                {
+                    var options = port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls;
+                    client.Connect("smtp.example.com", port, options);
+                }
+            }
+            """),
+        CorpusCase.Code("MailKit: IMAP client on 143 is not SMTP", """
+            using MailKit.Net.Imap; using MailKit.Security;
+            class Inbox
+            {
+                public void Open(ImapClient client) { client.Connect("imap.example.com", 143, SecureSocketOptions.StartTlsWhenAvailable); client.Authenticate("user", System.Environment.GetEnvironmentVariable("IMAP_PASSWORD")); }
+            }
+            """),
+        CorpusCase.Code("MailKit: credential object with a literal password", """
+            using System.Net; using MailKit.Net.Smtp; using MailKit.Security;
+            class Relay
+            {
+                public void Open(SmtpClient client)
+                {
+                    client.Connect("smtp.example.com", 587, SecureSocketOptions.StartTls);
+                    client.Authenticate(new NetworkCredential("apikey", "SG.xxxxxyyyyzzzz"));
+                }
+            }
+            """, "MAIL0301"),
+        CorpusCase.Code("MailKit: callback that pins a thumbprint", """
+            using MailKit.Net.Smtp;
+            class Relay
+            {
+                private const string Thumbprint = "AB12CD";
+                public void Configure(SmtpClient client) => client.ServerCertificateValidationCallback = (s, c, h, e) => c != null && c.GetCertHashString() == Thumbprint;
+            }
+            """),
+
+        // ---- System.Net.Mail ----
+        CorpusCase.Code("System.Net.Mail tutorial: Gmail with EnableSsl and literal password", """
+            using System.Net; using System.Net.Mail;
+            class Program
+            {
+                static void Main()
+                {
+                    var smtp = new SmtpClient("smtp.gmail.com", 587)
+                    {
+                        EnableSsl = true,
+                        Credentials = new NetworkCredential("me@gmail.com", "app-password-123"),
+                    };
+                    smtp.Send("me@gmail.com", "you@example.com", "Hi", "Body");
+                }
+            }
+            """, "MAIL0303", "MAIL0302", "MAIL0301"),
+        CorpusCase.Code("System.Net.Mail: sends without EnableSsl", """
+            using System.Net.Mail;
+            class Notifier
+            {
+                public void Notify(MailMessage message)
+                {
+                    var client = new SmtpClient("mail.example.com");
+                    client.Send(message);
+                }
+            }
+            """, "MAIL0303", "MAIL0202"),
+        CorpusCase.Code("System.Net.Mail: port 465 with EnableSsl (a classic hang)", """
+            using System.Net.Mail;
+            class Notifier
+            {
+                public void Notify(MailMessage message)
+                {
+                    using var client = new SmtpClient("smtp.example.com", 465) { EnableSsl = true };
+                    client.Send(message);
+                }
+            }
+            """, "MAIL0303", "MAIL0203"),
+        CorpusCase.Code("System.Net.Mail: Port property 25 and EnableSsl false", """
+            using System.Net.Mail;
+            class Notifier
+            {
+                public void Notify(MailMessage message)
+                {
+                    var client = new SmtpClient();
+                    client.Host = "smtp.example.com";
+                    client.Port = 25;
+                    client.EnableSsl = false;
+                    client.Send(message);
+                }
+            }
+            """, "MAIL0303", "MAIL0201", "MAIL0202"),
+        CorpusCase.Code("System.Net.Mail: everything from configuration", """
+            using System.Net; using System.Net.Mail; using Microsoft.Extensions.Configuration;
+            class Notifier
+            {
+                public SmtpClient Create(IConfiguration config) => new SmtpClient(config["Smtp:Host"], int.Parse(config["Smtp:Port"]))
+                {
+                    EnableSsl = bool.Parse(config["Smtp:EnableSsl"]),
+                    Credentials = new NetworkCredential(config["Smtp:User"], config["Smtp:Password"]),
+                };
+            }
+            """, "MAIL0303"),
+        CorpusCase.Code("System.Net.Mail: global certificate bypass", """
+            using System.Net;
+            class Startup
+            {
+                public void Configure() => ServicePointManager.ServerCertificateValidationCallback = delegate { return true; };
+            }
+            """, "MAIL0204"),
+        CorpusCase.Code("System.Net.Mail: pickup directory for tests", """
+            using System.Net.Mail;
+            class TestMailer
+            {
+                public SmtpClient Create(string folder) => new SmtpClient { DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory, PickupDirectoryLocation = folder };
+            }
+            """, "MAIL0303"),
+        CorpusCase.Code("System.Net.Mail: local smtp4dev on loopback", """
+            using System.Net.Mail;
+            class DevMailer
+            {
+                public void Send(MailMessage message) { using var client = new SmtpClient("127.0.0.1", 25); client.Send(message); }
+            }
+            """, "MAIL0303"),
+
+        // ---- FluentEmail-style wrappers (own types, then System.Net.Mail or MailKit underneath) ----
+        CorpusCase.Code("FluentEmail-style: AddSmtpSender(host, port) wrapper is not a mail type", """
+            namespace FluentEmail.Smtp
+            {
+                public class SmtpSender { public SmtpSender(string host, int port) { } }
+                public static class Extensions { public static void AddSmtpSender(this object services, string host, int port) { } }
+                class Startup { void Configure(object services) => services.AddSmtpSender("smtp.example.com", 25); }
+            }
+            """),
+        CorpusCase.Code("FluentEmail-style: SmtpSender built from a System.Net.Mail client", """
+            using System.Net.Mail;
+            namespace FluentEmail.Smtp
+            {
+                public class SmtpSender { public SmtpSender(System.Func<SmtpClient> factory) { } }
+                class Startup
+                {
+                    SmtpSender Create() => new SmtpSender(() => new SmtpClient("smtp.example.com") { Port = 25, EnableSsl = false });
+                }
+            }
+            """, "MAIL0303", "MAIL0201", "MAIL0202"),
+        CorpusCase.Code("FluentEmail-style MailKit sender options with literal password", """
+            using MailKit.Net.Smtp; using MailKit.Security;
+            namespace FluentEmail.MailKitSmtp
+            {
+                public class SmtpClientOptions { public string Server { get; set; } public int Port { get; set; } public string Password { get; set; } public bool UseSsl { get; set; } }
+                class Startup
+                {
+                    SmtpClientOptions Options() => new SmtpClientOptions { Server = "smtp.example.com", Port = 25, Password = "hunter2", UseSsl = false };
+                }
+            }
+            """) with { KnownMisses = ["MAIL0201", "MAIL0301"] },
+
+        // ---- Mailing ----
+        CorpusCase.Code("Mailing: UseSmtp with 587 + StartTls and configuration secrets", """
+            using Mailing; using Mailing.Transports.Smtp; using Microsoft.Extensions.Configuration;
+            class Startup
+            {
+                void Configure(MailingBuilder builder, IConfiguration config)
+                    => builder.UseSmtp(o => { o.Host = "smtp.example.com"; o.Port = 587; o.Security = SmtpSecurity.StartTls; o.Username = config["Smtp:User"]; o.Password = config["Smtp:Password"]; });
+            }
+            """),
+        CorpusCase.Code("Mailing: UseSmtp on port 25 without opt-in", """
+            using Mailing; using Mailing.Transports.Smtp;
+            class Startup
+            {
+                void Configure(MailingBuilder builder) => builder.UseSmtp(o => { o.Host = "smtp.example.com"; o.Port = 25; });
+            }
+            """, "MAIL0201"),
+        CorpusCase.Code("Mailing: on-premises relay on port 25 with AllowPort25", """
+            using Mailing; using Mailing.Transports.Smtp;
+            class Startup
+            {
+                void Configure(MailingBuilder builder) => builder.UseSmtp(o => { o.Host = "relay.corp.example"; o.Port = 25; o.AllowPort25 = true; o.Security = SmtpSecurity.StartTls; });
+            }
+            """),
+        CorpusCase.Code("Mailing: 465 with StartTls and a literal password", """
+            using Mailing; using Mailing.Transports.Smtp;
+            class Startup
+            {
+                void Configure(MailingBuilder builder) => builder.UseSmtp(o => { o.Host = "smtp.example.com"; o.Port = 465; o.Security = SmtpSecurity.StartTls; o.Password = "P@ssw0rd!"; });
+            }
+            """, "MAIL0203", "MAIL0301"),
+        CorpusCase.Code("Mailing: integration test against an in-process server on loopback", """
+            using Mailing; using Mailing.Transports.Smtp;
+            class SmtpTests
+            {
+                void Configure(MailingBuilder builder, int port) => builder.UseSmtp(o => { o.Host = "127.0.0.1"; o.Port = port; o.Security = SmtpSecurity.None; });
+            }
+            """),
+        CorpusCase.Code("Mailing: DSN with credentials and port 25", """
+            class Startup
+            {
+                object Transport() => Mailing.TransportDsn.Parse("smtp://mailer:s3cr3t@smtp.example.com:25");
+            }
+            """, "MAIL0201", "MAIL0301"),
+        CorpusCase.Code("Mailing: DSN from environment", """
+            class Startup
+            {
+                object Transport() => Mailing.TransportDsn.Parse(System.Environment.GetEnvironmentVariable("MAILING_DSN") ?? "smtp://localhost:25");
+            }
+            """),
+        CorpusCase.Code("Mailing: smtps DSN on 465", """
+            class Startup
+            {
+                object Transport() => Mailing.TransportDsn.Parse("smtps://smtp.example.com:465");
+            }
+            """),
+
+        // ---- appsettings.json ----
+        CorpusCase.Settings("appsettings: Mailing section, secure", "appsettings.json", """
+            { "Mailing": { "From": "shop@example.com", "Smtp": { "Host": "smtp.example.com", "Port": 587, "Security": "StartTls", "Username": "shop", "Password": "" } } }
+            """),
+        CorpusCase.Settings("appsettings: Smtp section on port 25 without SSL", "appsettings.json", """
+            {
+              "Smtp": {
+                "Host": "smtp.example.com",
+                "Port": 25,
+                "EnableSsl": false,
+                "UserName": "shop",
+                "Password": "Sup3rS3cret"
+              }
+            }
+            """, "MAIL0201", "MAIL0202", "MAIL0301"),
+        CorpusCase.Settings("appsettings: EmailSettings for MailKit with UseSsl true on 587", "appsettings.json", """
+            { "EmailSettings": { "SmtpServer": "smtp.office365.com", "SmtpPort": 587, "UseSsl": true, "SenderEmail": "noreply@example.com" } }
+            """, "MAIL0203"),
+        CorpusCase.Settings("appsettings: Email:Smtp Gmail", "appsettings.json", """
+            { "Email": { "Smtp": { "Host": "smtp.gmail.com", "Port": 465, "Security": "SslOnConnect" } } }
+            """, "MAIL0302"),
+        CorpusCase.Settings("appsettings: Development file with local server and a password", "appsettings.Development.json", """
+            { "Smtp": { "Host": "localhost", "Port": 25, "EnableSsl": false, "Password": "dev" } }
+            """),
+        CorpusCase.Settings("appsettings: Mailing transport DSN with smtps on 587", "appsettings.Production.json", """
+            { "Mailing": { "Transport": "smtps://smtp.example.com:587" } }
+            """, "MAIL0203"),
+        CorpusCase.Settings("appsettings: SendGrid API key in the file", "appsettings.json", """
+            { "SendGrid": { "ApiKey": "SG.0123456789abcdef" }, "Logging": { "LogLevel": { "Default": "Information" } } }
+            """, "MAIL0301"),
+        CorpusCase.Settings("appsettings: unrelated ports and passwords", "appsettings.json", """
+            {
+              "ConnectionStrings": { "Db": "Server=db;User Id=app;Password=secret" },
+              "Redis": { "Host": "cache", "Port": 25, "Password": "x1y2" },
+              "Kestrel": { "Endpoints": { "Https": { "Url": "https://*:465" } } }
+            }
+            """),
+        CorpusCase.Settings("appsettings: placeholders for secrets", "appsettings.json", """
+            { "Smtp": { "Host": "smtp.example.com", "Port": 587, "Password": "<set in user secrets>", "EnableSsl": true } }
+            """),
+        CorpusCase.Settings("appsettings: MailSettings with Auto security on 587", "appsettings.json", """
+            { "MailSettings": { "Host": "smtp.example.com", "Port": 587, "Security": "Auto" } }
+            """, "MAIL0202"),
+    ];
+}
