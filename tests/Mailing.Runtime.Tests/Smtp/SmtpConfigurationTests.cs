@@ -31,6 +31,23 @@ public sealed class SmtpConfigurationTests
     }
 
     [Fact]
+    public void ProviderSetInCode_AppliesThePreset_AndAnUnknownOneFailsValidation()
+    {
+        var services = new ServiceCollection();
+        services.AddMailing(o => o.From = "shop@example.com").UseSmtp(o => { o.Provider = "SendGrid"; o.Password = "SG.key"; });
+        using var provider = services.BuildServiceProvider();
+        var options = provider.GetRequiredService<IOptions<SmtpOptions>>().Value;
+        Assert.Equal("smtp.sendgrid.net", options.Host);
+        Assert.Equal("apikey", options.Username);
+
+        var unknown = new ServiceCollection();
+        unknown.AddMailing(o => o.From = "shop@example.com").UseSmtp(o => o.Provider = "Sendgird");
+        using var unknownProvider = unknown.BuildServiceProvider();
+        var failure = Assert.Throws<OptionsValidationException>(() => unknownProvider.GetRequiredService<IOptions<SmtpOptions>>().Value);
+        Assert.Contains("Mailing:Smtp:Provider: Provider 'Sendgird' is not known", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Port25InConfiguration_FailsValidation_NamingTheKeyAndTheFix()
     {
         using var provider = Build(new() { ["Mailing:Smtp:Host"] = "smtp.example.com", ["Mailing:Smtp:Port"] = "25" });

@@ -13,7 +13,8 @@ public static class SmtpMailingBuilderExtensions
 
     /// <summary>Sends through SMTP with options set in code.</summary>
     /// <param name="builder">The builder returned by <c>AddMailing</c>.</param>
-    /// <param name="configure">Sets the options, e.g. <c>o =&gt; { o.Host = "smtp.example.com"; o.Username = ...; }</c>, or copies a preset.</param>
+    /// <param name="configure">Sets the options, e.g. <c>o =&gt; { o.Host = "smtp.example.com"; o.Username = ...; }</c>,
+    /// or names a preset: <c>o =&gt; { o.Provider = "SendGrid"; o.Password = apiKey; }</c>.</param>
     /// <returns>The builder.</returns>
     /// <remarks>The options are validated when the host starts; a problem stops it with a message naming the setting and the fix.</remarks>
     public static MailingBuilder UseSmtp(this MailingBuilder builder, Action<SmtpOptions> configure)
@@ -70,6 +71,8 @@ public static class SmtpMailingBuilderExtensions
         services.AddOptions<SmtpOptions>().ValidateOnStart();
         services.RemoveAll<IValidateOptions<SmtpOptions>>();
         services.AddSingleton<IValidateOptions<SmtpOptions>>(new SmtpOptionsValidator(sectionPath));
+        services.RemoveAll<IPostConfigureOptions<SmtpOptions>>();
+        services.AddSingleton<IPostConfigureOptions<SmtpOptions>>(new SmtpPresetPostConfigure(sectionPath));
         services.RemoveAll<SmtpTransport>();
         services.AddSingleton(provider => new SmtpTransport(
             provider.GetRequiredService<IOptions<SmtpOptions>>().Value,

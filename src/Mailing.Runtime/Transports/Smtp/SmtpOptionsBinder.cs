@@ -38,15 +38,6 @@ internal static class SmtpOptionsBinder
                 LoadTrustedCertificate(certificatePath, $"{path}:TrustedCertificateFiles:{file.Key}", options);
             }
         }
-
-        try
-        {
-            SmtpPresets.Apply(options);
-        }
-        catch (ArgumentException exception)
-        {
-            options.BindingErrors.Add($"{path}:Provider: {exception.Message.Split(" (Parameter", 2)[0]}");
-        }
     }
 
     private delegate bool TryParse<T>(string text, out T value);
