@@ -18,6 +18,8 @@ namespace Mailing;
 internal sealed class Mailer : IMailer
 {
     private const string NoTemplate = "(none)";
+    private const string CanceledOutcome = "canceled";
+    private const string ErrorOutcome = "error";
 
     private readonly IEmailTransport _transport;
     private readonly IOptionsMonitor<MailingOptions> _options;
@@ -106,9 +108,16 @@ internal sealed class Mailer : IMailer
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            activity?.SetTag(MailingDiagnostics.OutcomeTag, "canceled");
-            activity?.SetStatus(ActivityStatusCode.Error, "canceled");
+            activity?.SetTag(MailingDiagnostics.OutcomeTag, CanceledOutcome);
+            activity?.SetStatus(ActivityStatusCode.Error, CanceledOutcome);
             MailingLog.SendCanceled(_logger, messageId, transportName);
+            throw;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Not a delivery failure (e.g. an attachment file that vanished): the span still says it failed.
+            activity?.SetTag(MailingDiagnostics.OutcomeTag, ErrorOutcome);
+            activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
             throw;
         }
     }

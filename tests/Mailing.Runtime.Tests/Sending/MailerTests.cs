@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using Mailing.Testing;
 
 namespace Mailing.Runtime.Tests.Sending;
 
@@ -189,5 +190,20 @@ public sealed class MailerTests : IAsyncDisposable
         Assert.Equal(Mail.Sent.Single().ToMimeMessage().MessageId, result.MessageId);
         Assert.Equal(["ann@example.com", "bob@example.com"], result.AcceptedRecipients.Select(a => a.Address));
         Assert.Empty(result.RejectedRecipients);
+    }
+
+    [Fact]
+    public async Task ParallelSendsThroughTheMailer_ArriveExactlyOnceEach()
+    {
+        var results = await Task.WhenAll(Enumerable.Range(0, 100).Select(i =>
+            Task.Run(() => Mailer.SendAsync(new WelcomeEmail { User = new TestUser(i, $"User {i}") }, $"user{i}@example.com"))));
+
+        Assert.Equal(100, Mail.SentCount);
+        Assert.Equal(100, results.Select(r => r.MessageId).Distinct().Count());
+        for (var i = 0; i < 100; i++)
+        {
+            var id = i;
+            Assert.Equal($"user{id}@example.com", Mail.Sent<WelcomeEmail>(e => e.User.Id == id).Message.To.Single().Address);
+        }
     }
 }
