@@ -10,7 +10,7 @@ namespace Mailing.Transports.Smtp;
 /// The check happens before the message is started, so a dead session costs a reconnect, never a duplicate.
 /// Idle sessions beyond <see cref="SmtpOptions.IdleTimeout"/> are closed by a timer, politely with QUIT.
 /// </remarks>
-internal sealed class SmtpConnectionPool : IAsyncDisposable
+internal sealed class SmtpConnectionPool : IAsyncDisposable, IDisposable
 {
     private readonly SmtpOptions _options;
     private readonly SmtpConnector _connector;
@@ -106,6 +106,22 @@ internal sealed class SmtpConnectionPool : IAsyncDisposable
         while (_idle.TryPop(out var connection))
         {
             await CloseAsync(connection, quit: true).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Closes idle sessions at once, without QUIT (for synchronous disposal, which must not wait on the network).</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _evictionTimer.Dispose();
+        while (_idle.TryPop(out var connection))
+        {
+            connection.Client.Dispose();
         }
     }
 

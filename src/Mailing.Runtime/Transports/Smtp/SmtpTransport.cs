@@ -157,8 +157,8 @@ public sealed partial class SmtpTransport : IEmailTransport, IAsyncDisposable, I
     /// <summary>Closes pooled connections (with QUIT).</summary>
     public ValueTask DisposeAsync() => _pool.DisposeAsync();
 
-    /// <summary>Closes pooled connections (with QUIT).</summary>
-    public void Dispose() => _pool.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    /// <summary>Closes pooled connections immediately, without QUIT; prefer <see cref="DisposeAsync"/>.</summary>
+    public void Dispose() => _pool.Dispose();
 
     private SendResult CreateResult(EmailMessage message, MimeMessage mime, string reply, RecipientTrackingSmtpClient client, TimeSpan duration)
     {
