@@ -84,9 +84,12 @@ public sealed class AppSettingsTests
             Verify.JsonAsync("appsettings.json", """{ "Smtp": { "Host": "smtp.example.com", "Port": 25 """));
 
     [Fact]
-    public Task OpportunisticInJson_IsInfo()
+    public Task AutoInJson_IsInfoForMailKitStyleSections_ButMailingsAutoRequiresTls()
         => Verify.JsonAsync("appsettings.json", """
-            { "Mailing": { "Smtp": { "Host": "smtp.example.com", "Port": 587, "Security": {|#0:"Auto"|} } } }
+            {
+              "Mailing": { "Smtp": { "Host": "smtp.example.com", "Port": 587, "Security": "Auto" } },
+              "MailSettings": { "Host": "smtp.example.com", "Port": 587, "SecureSocketOptions": {|#0:"Auto"|} }
+            }
             """,
             Verify.Diagnostic("MAIL0202", DiagnosticSeverity.Info).WithLocation(0));
 }

@@ -115,14 +115,24 @@ public sealed class NoTlsTests
             """);
 
     [Fact]
-    public Task MailingAuto_IsInfo_ExceptOnPort465()
+    public Task MailingAuto_IsSilent_BecauseItRequiresTls()
         => Verify.CSharpAsync("""
             using Mailing.Transports.Smtp;
             class Startup
             {
-                SmtpOptions Submission() => new SmtpOptions { Host = "smtp.example.com", Port = 587, Security = {|#0:SmtpSecurity.Auto|} };
+                SmtpOptions Submission() => new SmtpOptions { Host = "smtp.example.com", Port = 587, Security = SmtpSecurity.Auto };
                 SmtpOptions Implicit() => new SmtpOptions { Host = "smtp.example.com", Port = 465, Security = SmtpSecurity.Auto };
             }
-            """,
-            Verify.Diagnostic("MAIL0202", DiagnosticSeverity.Info).WithLocation(0));
+            """);
+
+    [Fact]
+    public Task DsnSecurityNone_IsReportedAtTheOption_UnlessLoopback()
+        => Verify.CSharpAsync("""
+            class Startup
+            {
+                const string Remote = "smtp://smtp.example.com:587?security={|MAIL0202:none|}";
+                const string Local = "smtp://localhost:2525?security=none";
+                const string Relay = "smtp://relay.corp.example:25?allow_port_25=true";
+            }
+            """);
 }

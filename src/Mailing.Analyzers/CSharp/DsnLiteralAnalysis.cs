@@ -31,13 +31,7 @@ internal static class DsnLiteralAnalysis
             ? Location.Create(literal.Syntax.SyntaxTree, new TextSpan(start + span.Start, span.Length))
             : literal.Syntax.GetLocation();
 
-        var endpoint = new SmtpEndpoint
-        {
-            Source = "The DSN",
-            Host = new SmtpSetting<string>(dsn.Host, At(dsn.HostSpan), IsLiteral: false),
-            Port = dsn.Port is { } port ? new SmtpSetting<int>(port, At(dsn.PortSpan), IsLiteral: false) : null,
-            Mode = dsn.IsImplicitTls ? new SmtpSetting<TlsMode>(TlsMode.Implicit, At(dsn.Scheme), IsLiteral: false) : null,
-        };
+        var endpoint = dsn.ToEndpoint("The DSN", At);
 
         foreach (var finding in SmtpEndpointRules.Evaluate(endpoint))
         {

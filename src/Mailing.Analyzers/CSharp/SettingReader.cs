@@ -37,6 +37,10 @@ internal static class SettingReader
         TlsMode? mode = member?.Name switch
         {
             "None" => TlsMode.None,
+
+            // MailKit's Auto falls back to plain text when STARTTLS is not offered; Mailing's Auto
+            // requires it (docs/smtp.md), so it can be neither opportunistic nor mismatched.
+            "Auto" when enumType.Name == "SmtpSecurity" => null,
             "Auto" => TlsMode.Auto,
             "SslOnConnect" or "ImplicitTls" => TlsMode.Implicit,
             "StartTls" => TlsMode.StartTls,

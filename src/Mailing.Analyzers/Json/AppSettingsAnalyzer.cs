@@ -105,7 +105,8 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
         }
 
         SmtpSetting<TlsMode>? mode = null;
-        if (security is { Kind: JsonValueKind.String, Text: { } name } && ModeNamed(name) is { } named)
+        var isMailingSection = path.Count > 0 && path[0].Equals("Mailing", StringComparison.OrdinalIgnoreCase);
+        if (security is { Kind: JsonValueKind.String, Text: { } name } && ModeNamed(name, isMailingSection) is { } named)
         {
             mode = new SmtpSetting<TlsMode>(named, file.Location(security.Span), IsLiteral: false);
         }
@@ -147,13 +148,7 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
             ? file.Location(new TextSpan(value.Span.Start + 1 + span.Start, span.Length))
             : file.Location(value.Span);
 
-        var endpoint = new SmtpEndpoint
-        {
-            Source = $"The DSN in {file.FileName}",
-            Host = new SmtpSetting<string>(dsn.Host, At(dsn.HostSpan), IsLiteral: false),
-            Port = dsn.Port is { } port ? new SmtpSetting<int>(port, At(dsn.PortSpan), IsLiteral: false) : null,
-            Mode = dsn.IsImplicitTls ? new SmtpSetting<TlsMode>(TlsMode.Implicit, At(dsn.Scheme), IsLiteral: false) : null,
-        };
+        var endpoint = dsn.ToEndpoint($"The DSN in {file.FileName}", At);
 
         foreach (var finding in SmtpEndpointRules.Evaluate(endpoint))
         {
@@ -166,9 +161,14 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static TlsMode? ModeNamed(string name) => name.Trim().ToUpperInvariant() switch
+    /// <summary>
+    /// Reads a mode by name. Under <c>Mailing</c> it is Mailing's <c>SmtpSecurity</c>, whose <c>Auto</c>
+    /// requires TLS; elsewhere the names are MailKit's <c>SecureSocketOptions</c>, whose <c>Auto</c> does not.
+    /// </summary>
+    private static TlsMode? ModeNamed(string name, bool isMailingSection) => name.Trim().ToUpperInvariant() switch
     {
         "NONE" => TlsMode.None,
+        "AUTO" when isMailingSection => null,
         "AUTO" => TlsMode.Auto,
         "STARTTLS" => TlsMode.StartTls,
         "STARTTLSWHENAVAILABLE" => TlsMode.Opportunistic,

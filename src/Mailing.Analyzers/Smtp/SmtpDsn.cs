@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
 namespace Mailing.Analyzers.Smtp;
@@ -10,7 +11,8 @@ namespace Mailing.Analyzers.Smtp;
 /// </summary>
 /// <remarks>
 /// Schemes follow Symfony's DSN, which Mailing adopts: <c>smtps</c> is implicit TLS, <c>smtp</c>
-/// lets the transport choose (implicit TLS on 465, STARTTLS elsewhere).
+/// lets the transport choose (implicit TLS on 465, required STARTTLS elsewhere). The query options
+/// <c>security=auto|starttls|implicittls|none</c> and <c>allow_port_25=true</c> are Mailing's (docs/smtp.md).
 /// </remarks>
 internal sealed class SmtpDsn
 {
@@ -37,6 +39,29 @@ internal sealed class SmtpDsn
     public string? Password { get; private set; }
 
     public TextSpan PasswordSpan { get; private set; }
+
+    /// <summary>The mode named by <c>security=</c>; null for <c>auto</c> or when absent.</summary>
+    public TlsMode? Security { get; private set; }
+
+    public TextSpan SecuritySpan { get; private set; }
+
+    public bool AllowsPort25 { get; private set; }
+
+    /// <summary>Describes the DSN as an endpoint; <paramref name="locate"/> maps a span of the string to the file.</summary>
+    public SmtpEndpoint ToEndpoint(string source, Func<TextSpan, Location> locate)
+    {
+        SmtpSetting<TlsMode>? mode = Security is { } security
+            ? new SmtpSetting<TlsMode>(security, locate(SecuritySpan), IsLiteral: false)
+            : IsImplicitTls ? new SmtpSetting<TlsMode>(TlsMode.Implicit, locate(Scheme), IsLiteral: false) : null;
+        return new SmtpEndpoint
+        {
+            Source = source,
+            Host = new SmtpSetting<string>(Host, locate(HostSpan), IsLiteral: false),
+            Port = Port is { } port ? new SmtpSetting<int>(port, locate(PortSpan), IsLiteral: false) : null,
+            Mode = mode,
+            AllowsPort25 = AllowsPort25,
+        };
+    }
 
     /// <summary>Parses <paramref name="text"/>, or returns null when it is not an SMTP DSN with a host.</summary>
     public static SmtpDsn? TryParse(string text)
@@ -115,6 +140,47 @@ internal sealed class SmtpDsn
             dsn.PortSpan = TextSpan.FromBounds(portColon + 1, authorityEnd);
         }
 
+        dsn.ReadQuery(text);
         return dsn;
+    }
+
+    private void ReadQuery(string text)
+    {
+        var question = text.IndexOf('?');
+        if (question < 0)
+        {
+            return;
+        }
+
+        var end = text.IndexOf('#', question);
+        end = end < 0 ? text.Length : end;
+        for (var start = question + 1; start < end;)
+        {
+            var ampersand = text.IndexOf('&', start, end - start);
+            var pairEnd = ampersand < 0 ? end : ampersand;
+            var equals = text.IndexOf('=', start, pairEnd - start);
+            if (equals > start)
+            {
+                var key = text.Substring(start, equals - start);
+                var value = text.Substring(equals + 1, pairEnd - equals - 1);
+                if (key.Equals("security", StringComparison.OrdinalIgnoreCase))
+                {
+                    Security = value.ToUpperInvariant() switch
+                    {
+                        "NONE" => TlsMode.None,
+                        "STARTTLS" => TlsMode.StartTls,
+                        "IMPLICITTLS" => TlsMode.Implicit,
+                        _ => null,
+                    };
+                    SecuritySpan = TextSpan.FromBounds(equals + 1, pairEnd);
+                }
+                else if (key.Equals("allow_port_25", StringComparison.OrdinalIgnoreCase))
+                {
+                    AllowsPort25 = value.Equals("true", StringComparison.OrdinalIgnoreCase) || value == "1";
+                }
+            }
+
+            start = pairEnd + 1;
+        }
     }
 }

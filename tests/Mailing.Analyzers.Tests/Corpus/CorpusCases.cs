@@ -334,6 +334,23 @@ internal static class CorpusCases
                 object Transport() => Mailing.TransportDsn.Parse(System.Environment.GetEnvironmentVariable("MAILING_DSN") ?? "smtp://localhost:25");
             }
             """),
+        CorpusCase.Code("Mailing: Auto security on 587 (required STARTTLS in Mailing)", """
+            using Mailing; using Mailing.Transports.Smtp;
+            class Startup
+            {
+                void Configure(MailingBuilder builder) => builder.UseSmtp(o => { o.Host = "smtp.example.com"; o.Port = 587; o.Security = SmtpSecurity.Auto; });
+            }
+            """),
+        CorpusCase.Code("Mailing: DSN turning TLS off for a remote host", """
+            class Startup
+            {
+                const string Dsn = "smtp://smtp.example.com:587?security=none&timeout=30";
+                object Transport() => Mailing.TransportDsn.Parse(Dsn);
+            }
+            """, "MAIL0202"),
+        CorpusCase.Settings("appsettings: Mailing DSN for a corporate relay on 25 with opt-in", "appsettings.json", """
+            { "Mailing": { "Transport": "smtp://relay.corp.example:25?allow_port_25=true" } }
+            """),
         CorpusCase.Code("Mailing: smtps DSN on 465", """
             class Startup
             {
