@@ -326,8 +326,6 @@ internal sealed partial class ExpressionBinder
         {
             case "index":
                 return new BoundExpression(loop.Index, BoundType.Long);
-            case "index1":
-                return new BoundExpression("(" + loop.Index + " + 1)", BoundType.Long);
             case "first":
                 return new BoundExpression("(" + loop.Index + " == 0)", BoundType.Boolean);
             case "last":
@@ -337,8 +335,8 @@ internal sealed partial class ExpressionBinder
             case "odd":
                 return new BoundExpression("(" + loop.Index + " % 2 == 1)", BoundType.Boolean);
             default:
-                var hint = NameSuggestion.DidYouMean(name, new[] { "index", "index1", "first", "last", "even", "odd" });
-                return Unsupported(member, "'for." + name + "'", hint.Length > 0 ? hint : "; use for.index, for.index1, for.first, for.last, for.even or for.odd");
+                var hint = NameSuggestion.DidYouMean(name, new[] { "index", "first", "last", "even", "odd" });
+                return Unsupported(member, "'for." + name + "'", hint.Length > 0 ? hint : "; use for.index, for.first, for.last, for.even or for.odd");
         }
     }
 

@@ -106,6 +106,8 @@ internal sealed class TemplateEmitter
         }
     }
 
+    private static string Comment(string code) => "// " + code.Replace('\r', ' ').Replace('\n', ' ');
+
     /// <summary>Writes adjacent text (split by comments, whitespace control or spliced partials) as one constant.</summary>
     private void FlushLiteral()
     {
@@ -202,7 +204,7 @@ internal sealed class TemplateEmitter
         var variable = new TemplateVariable(name, ExpressionBinder.CodeName(name) + _binder.NewName("_"), _binder.TypeOf(elementName, items.Type.Shape.ElementIsNullable), isMarkup: false);
         var hasElse = statement.Else is not null;
 
-        _body.Open("// for " + name + " in " + statement.Iterator);
+        _body.Open(Comment("for " + name + " in " + statement.Iterator));
         // Through IEnumerable<T>: arrays' own GetEnumerator is the non-generic, non-disposable one.
         var element = variable.Type.CSharpName + (variable.Type.CanBeNull ? "?" : string.Empty);
         _body.Line($"var {sequence} = (global::System.Collections.Generic.IEnumerable<{element}>?)({items.Code});");
@@ -253,7 +255,7 @@ internal sealed class TemplateEmitter
         }
 
         var name = _binder.NewName("__case");
-        _body.Open("// case " + statement.Value);
+        _body.Open(Comment("case " + statement.Value));
         _body.Line($"var {name} = {value.Code};");
         var subject = new BoundExpression(name, value.Type);
         ScriptConditionStatement? branch = statement.Body?.Statements.OfType<ScriptConditionStatement>().FirstOrDefault();
