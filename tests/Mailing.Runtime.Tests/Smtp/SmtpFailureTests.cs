@@ -272,6 +272,23 @@ public sealed class SmtpFailureTests
     }
 
     [Fact]
+    public async Task ServerSilentAfterMailFrom_HitsThePerOperationTimeout_AndNothingWasDelivered()
+    {
+        await using var server = ScriptedSmtpServer.Start(command => command.Verb == "MAIL" ? ScriptedReply.NeverAnswer : null);
+        var options = OptionsFor(server);
+        options.OperationTimeout = TimeSpan.FromMilliseconds(300);
+        // The whole-send deadline runs on a clock that never moves, so only the per-operation timeout can end this send.
+        await using var transport = new SmtpTransport(options, timeProvider: new FakeTimeProvider(DateTimeOffset.UtcNow));
+
+        var failure = await Assert.ThrowsAsync<MailDeliveryException>(() => transport.SendAsync(Message(), Timeout()));
+
+        Assert.Equal(MailFailureKind.Timeout, failure.Kind);
+        Assert.True(failure.IsTransient);
+        Assert.False(failure.MayHaveBeenDelivered);
+        Assert.Contains("MAIL FROM", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ServerSilentAfterData_HitsTheWholeSendDeadline_AndMayHaveBeenDelivered()
     {
         var dataSent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -28,6 +28,8 @@ internal sealed partial class SmtpFailureClassifier(string transportName, string
             Create(MailFailureKind.Tls, $"{host}:{port} does not offer STARTTLS, which is required.", SmtpHints.StartTlsNotOffered, notSupported),
         NotSupportedException notSupported when notSupported.Message.Contains("authentication", StringComparison.OrdinalIgnoreCase) =>
             Create(MailFailureKind.Configuration, $"{host}:{port} does not offer AUTH.", SmtpHints.AuthenticationNotOffered, notSupported),
+        NotSupportedException notSupported =>
+            Create(MailFailureKind.Rejected, $"{host}:{port} cannot take this message: {notSupported.Message}", SmtpHints.CapabilityMissing, notSupported),
         ServiceNotAuthenticatedException notAuthenticated => Create(MailFailureKind.Authentication, $"{host}:{port} requires authentication.", SmtpHints.AuthenticationRequired, notAuthenticated),
         TimeoutException timeout => FromTimeout(stage, timeout),
         SocketException socket => FromSocket(socket, stage),

@@ -49,6 +49,10 @@ internal static class SmtpHints
         "The server will not relay for this sender or recipient (550 5.7.1). Authenticate (set Username and Password), use your provider's " +
         "submission server rather than the recipient's MX, and send from a domain or address verified with the provider.";
 
+    public const string CapabilityMissing =
+        "The server lacks an SMTP extension this message needs (e.g. SMTPUTF8 for non-ASCII addresses, or 8BITMIME). " +
+        "Use ASCII addresses or a provider that supports the extension.";
+
     public const string SenderRejected =
         "The server refused the sender address. Use a From address on a domain verified with your provider.";
 

@@ -150,7 +150,14 @@ public sealed partial class SmtpTransport : IEmailTransport, IAsyncDisposable, I
                 throw _classifier.SendDeadlineExpired(stage, canceled);
             }
 
-            throw _classifier.Classify(exception, stage) ?? throw new InvalidOperationException("Unexpected failure while sending over SMTP.", exception);
+            var failure = _classifier.Classify(exception, stage);
+            if (failure is null)
+            {
+                // Anything the classifier does not recognise is a bug, not a delivery failure: let it surface unchanged.
+                throw;
+            }
+
+            throw failure;
         }
     }
 
