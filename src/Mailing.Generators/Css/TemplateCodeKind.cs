@@ -11,4 +11,10 @@ internal enum TemplateCodeKind
 
     /// <summary>Writes another template whose markup the transform cannot see.</summary>
     Include,
+
+    /// <summary>
+    /// Writes nothing: an empty block (the generator leaves <c>{{ }}</c> where it splices a layout),
+    /// a comment, or an assignment.
+    /// </summary>
+    Silent,
 }

@@ -19,21 +19,45 @@ internal static class TemplateCodeScanner
         var start = -1;
         var kind = TemplateCodeKind.Output;
         var atStatementStart = false;
+        var firstWordPending = false;
+        var inAssignment = false;
+        var writes = false;
         foreach (var token in new Lexer(template))
         {
+            if (token.Type is TokenType.Comment or TokenType.CommentMulti)
+            {
+                continue;
+            }
+
+            // A statement's first word decides: `x = 1` assigns (writes nothing), anything else writes.
+            if (firstWordPending && token.Type != TokenType.CodeExit)
+            {
+                firstWordPending = false;
+                inAssignment = token.Type == TokenType.Equal;
+                writes |= !inAssignment;
+            }
+
             switch (token.Type)
             {
                 case TokenType.CodeEnter:
-                case TokenType.EscapeEnter:
                     start = token.Start.Offset;
                     kind = TemplateCodeKind.Output;
                     atStatementStart = true;
+                    inAssignment = false;
+                    writes = false;
+                    break;
+                case TokenType.EscapeEnter:
+                    start = token.Start.Offset;
+                    kind = TemplateCodeKind.Output;
+                    writes = true;
                     break;
                 case TokenType.CodeExit:
                 case TokenType.EscapeExit:
+                    writes |= firstWordPending;
+                    firstWordPending = false;
                     if (start >= 0)
                     {
-                        blocks.Add(new TemplateCodeBlock(start, token.End.Offset + 1, kind));
+                        blocks.Add(new TemplateCodeBlock(start, token.End.Offset + 1, kind == TemplateCodeKind.Output && !writes ? TemplateCodeKind.Silent : kind));
                     }
 
                     start = -1;
@@ -41,25 +65,31 @@ internal static class TemplateCodeScanner
                 case TokenType.NewLine:
                 case TokenType.SemiColon:
                     atStatementStart = true;
+                    inAssignment = false;
                     break;
-                case TokenType.Identifier when start >= 0:
+                case TokenType.Identifier when start >= 0 && atStatementStart:
                     // Only a statement's first word is a keyword; `item.end` is a member.
-                    if (atStatementStart)
+                    var word = token.GetText(template);
+                    if (word == "include")
                     {
-                        var word = token.GetText(template);
-                        if (word == "include")
-                        {
-                            kind = TemplateCodeKind.Include;
-                        }
-                        else if (kind == TemplateCodeKind.Output && ControlKeywords.Contains(word))
+                        kind = TemplateCodeKind.Include;
+                    }
+                    else if (ControlKeywords.Contains(word))
+                    {
+                        if (kind == TemplateCodeKind.Output)
                         {
                             kind = TemplateCodeKind.Control;
                         }
+                    }
+                    else
+                    {
+                        firstWordPending = true;
                     }
 
                     atStatementStart = false;
                     break;
                 default:
+                    writes |= start >= 0 && !inAssignment;
                     atStatementStart = false;
                     break;
             }

@@ -123,7 +123,7 @@ internal static class TemplateMasker
                 }
             }
 
-            if (owner is null)
+            if (owner is null && block.Kind != TemplateCodeKind.Silent)
             {
                 blocking.Add(new CssBlockingCode(block.Start, block.Length,
                     $"template code writes attributes of <{tag.Name}>, so which CSS rules match it depends on data"));
@@ -148,6 +148,11 @@ internal static class TemplateMasker
             {
                 foreach (var block in codeInValue)
                 {
+                    if (block.Kind == TemplateCodeKind.Silent)
+                    {
+                        continue;
+                    }
+
                     var placeholder = PlaceholderPrefix + placeholders.Count.ToString(CultureInfo.InvariantCulture) + "z";
                     if (block.Kind != TemplateCodeKind.Output || placeholder.Length > block.Length)
                     {
@@ -173,7 +178,7 @@ internal static class TemplateMasker
 
     private static void BlankUncertainTokens(string template, StringBuilder masked, MarkupAttribute attribute, List<TemplateCodeBlock> code)
     {
-        if (code.Exists(b => b.Kind != TemplateCodeKind.Output))
+        if (code.Exists(b => b.Kind is TemplateCodeKind.Control or TemplateCodeKind.Include))
         {
             Blank(masked, template, attribute.ValueStart, attribute.ValueEnd);
             return;

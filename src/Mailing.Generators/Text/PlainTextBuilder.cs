@@ -50,6 +50,21 @@ internal sealed class PlainTextBuilder
         _text.Append(code);
     }
 
+    /// <summary>
+    /// Code that writes nothing (a comment, an assignment, the empty blocks left where a layout was
+    /// spliced): kept before any pending line breaks, so it never holds blank lines at the end.
+    /// </summary>
+    public void SilentCode(string code)
+    {
+        var at = _text.Length;
+        while (at > 0 && _text[at - 1] is '\n' or ' ')
+        {
+            at--;
+        }
+
+        _text.Insert(at, code);
+    }
+
     /// <summary>Separates what follows by a space, unless a line starts there.</summary>
     public void Space() => _pendingSpace = true;
 

@@ -72,7 +72,7 @@ internal static class PlainTextTemplateDeriver
                 // Keep loops and branches balanced even where nothing is written.
                 foreach (var block in inside)
                 {
-                    if (block.Kind == TemplateCodeKind.Control)
+                    if (block.Kind is TemplateCodeKind.Control or TemplateCodeKind.Silent)
                     {
                         text.ControlCode(Code(htmlTemplate, block));
                     }
@@ -194,6 +194,10 @@ internal static class PlainTextTemplateDeriver
             if (block.Kind == TemplateCodeKind.Control)
             {
                 text.ControlCode(Code(template, block));
+            }
+            else if (block.Kind == TemplateCodeKind.Silent)
+            {
+                text.SilentCode(Code(template, block));
             }
             else
             {
