@@ -1,0 +1,69 @@
+using Mailing.Analyzers.CodeFixes;
+using Mailing.Analyzers.CSharp;
+using Mailing.Analyzers.Json;
+using Microsoft.CodeAnalysis;
+
+namespace Mailing.Analyzers.Tests;
+
+public sealed class DiagnosticCatalogTests
+{
+    private static readonly string RepositoryRoot = FindRepositoryRoot();
+
+    public static TheoryData<string> Ids => new(new MailConfigurationAnalyzer().SupportedDiagnostics.Select(d => d.Id).Distinct());
+
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void EveryId_HasAHelpLinkToItsOwnDocsPage_WithWhyFixAndSuppress(string id)
+    {
+        var descriptor = AllDescriptors().First(d => d.Id == id);
+        Assert.Equal(DiagnosticDescriptors.HelpLinkBase + id + ".md", descriptor.HelpLinkUri);
+        Assert.EndsWith("/docs/diagnostics/", DiagnosticDescriptors.HelpLinkBase, StringComparison.Ordinal);
+
+        var page = Path.Combine(RepositoryRoot, "docs", "diagnostics", id + ".md");
+        Assert.True(File.Exists(page), $"{page} is missing.");
+        var text = File.ReadAllText(page);
+        Assert.StartsWith($"# {id}: ", text, StringComparison.Ordinal);
+        Assert.Contains("## Why", text, StringComparison.Ordinal);
+        Assert.Contains("## How to fix", text, StringComparison.Ordinal);
+        Assert.Contains("## How to suppress", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void EveryId_IsListedInAnalyzersOverview_AndInReleaseTracking(string id)
+    {
+        var descriptor = AllDescriptors().First(d => d.Id == id);
+        var overview = File.ReadAllText(Path.Combine(RepositoryRoot, "docs", "analyzers.md"));
+        Assert.Contains($"[{id}](diagnostics/{id}.md)", overview, StringComparison.Ordinal);
+
+        var unshipped = File.ReadAllLines(Path.Combine(RepositoryRoot, "src", "Mailing.Analyzers", "AnalyzerReleases.Unshipped.md"));
+        var row = Assert.Single(unshipped, line => line.StartsWith(id + " ", StringComparison.Ordinal));
+        Assert.Contains($"| {descriptor.Category} | {descriptor.DefaultSeverity} |", row, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void JsonAnalyzerAndCodeFixes_UseOnlyIdsOfTheCatalog()
+    {
+        var ids = new MailConfigurationAnalyzer().SupportedDiagnostics.Select(d => d.Id).ToHashSet();
+        Assert.Subset(ids, new AppSettingsAnalyzer().SupportedDiagnostics.Select(d => d.Id).ToHashSet());
+        Assert.Subset(ids, new SecureTransportCodeFixProvider().FixableDiagnosticIds.ToHashSet());
+        Assert.Subset(ids, new RemoveCertificateCallbackCodeFixProvider().FixableDiagnosticIds.ToHashSet());
+        Assert.All(ids, id => Assert.Matches("^MAIL0[23][0-9]{2}$", id));
+    }
+
+    private static IEnumerable<DiagnosticDescriptor> AllDescriptors()
+        => new MailConfigurationAnalyzer().SupportedDiagnostics.Concat(new AppSettingsAnalyzer().SupportedDiagnostics);
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Mailing.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Mailing.sln not found above " + AppContext.BaseDirectory);
+    }
+}
