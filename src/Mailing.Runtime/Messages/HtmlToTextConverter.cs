@@ -11,6 +11,8 @@ namespace Mailing;
 /// <remarks>Tokenizes with MimeKit's HTML5 tokenizer, so malformed HTML degrades gracefully instead of throwing.</remarks>
 internal static class HtmlToTextConverter
 {
+    private const string MailtoScheme = "mailto:";
+
     public static string Convert(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
@@ -127,8 +129,7 @@ internal static class HtmlToTextConverter
                 var link = links.Pop();
                 var url = DisplayableUrl(link.Href);
                 var text = link.Text.ToString().Trim();
-                if (url is not null && !string.Equals(text, url, StringComparison.OrdinalIgnoreCase) &&
-                    !string.Equals("mailto:" + text, url, StringComparison.OrdinalIgnoreCase))
+                if (url is not null && !string.Equals(text, url, StringComparison.OrdinalIgnoreCase))
                 {
                     writer.WriteText(text.Length == 0 ? url : $" ({url})", preserveWhitespace: false);
                 }
@@ -159,10 +160,18 @@ internal static class HtmlToTextConverter
         var url = href?.Trim();
         if (string.IsNullOrEmpty(url) || url.StartsWith('#') ||
             url.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase) ||
-            url.StartsWith("cid:", StringComparison.OrdinalIgnoreCase) ||
-            url.StartsWith("{{", StringComparison.Ordinal))
+            url.StartsWith("cid:", StringComparison.OrdinalIgnoreCase))
         {
             return null;
+        }
+
+        // A reader wants the address, not the scheme; "mailto:" alone (a placeholder left empty) shows nothing.
+        if (url.StartsWith(MailtoScheme, StringComparison.OrdinalIgnoreCase))
+        {
+            var address = url[MailtoScheme.Length..];
+            var query = address.IndexOf('?', StringComparison.Ordinal);
+            address = query < 0 ? address : address[..query];
+            return address.Length == 0 ? null : Uri.UnescapeDataString(address);
         }
 
         return url;

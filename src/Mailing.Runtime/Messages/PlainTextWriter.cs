@@ -9,6 +9,7 @@ namespace Mailing;
 internal sealed class PlainTextWriter
 {
     private readonly StringBuilder _text = new();
+    private readonly StringBuilder _pendingInvisible = new();
     private int _pendingNewLines;
     private bool _pendingSpace;
 
@@ -37,14 +38,37 @@ internal sealed class PlainTextWriter
 
             if (char.IsWhiteSpace(c))
             {
+                // Invisible characters with nothing visible around them are preheader padding
+                // ("&zwnj;&nbsp;" repeated), not text.
+                _pendingInvisible.Clear();
                 _pendingSpace = true;
                 continue;
             }
 
+            if (IsInvisible(c))
+            {
+                // Kept only between visible characters, where they matter (emoji ZWJ sequences, Persian ZWNJ).
+                _pendingInvisible.Append(c);
+                continue;
+            }
+
             FlushBreaks();
+            if (_pendingInvisible.Length > 0)
+            {
+                if (_text.Length > 0 && _text[^1] is not ' ' and not '\n')
+                {
+                    _text.Append(_pendingInvisible);
+                }
+
+                _pendingInvisible.Clear();
+            }
+
             _text.Append(c);
         }
     }
+
+    private static bool IsInvisible(char c) =>
+        c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD' or '\u034F';
 
     public void Space() => _pendingSpace = true;
 

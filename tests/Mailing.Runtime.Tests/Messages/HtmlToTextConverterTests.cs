@@ -23,6 +23,33 @@ public sealed class HtmlToTextConverterTests
     }
 
     [Fact]
+    public void MailtoLinkWithOtherText_ShowsTheAddressWithoutTheScheme()
+    {
+        Assert.Equal("Email our support team (help@shop.example).", HtmlToTextConverter.Convert("Email <a href=\"mailto:help@shop.example?subject=Hi\">our support team</a>."));
+    }
+
+    [Fact]
+    public void EmptyMailtoLink_KeepsOnlyItsText()
+    {
+        Assert.Equal("Questions? Email support@acme.example", HtmlToTextConverter.Convert("Questions? Email <a href=\"mailto:\">support@acme.example</a>"));
+    }
+
+    [Fact]
+    public void PreheaderPaddingOfInvisibleCharacters_IsDropped()
+    {
+        var html = "<span>Your receipt" + string.Concat(Enumerable.Repeat("&zwnj;&nbsp;", 40)) + "</span><p>Paid</p>";
+
+        Assert.Equal("Your receipt\n\nPaid", HtmlToTextConverter.Convert(html));
+    }
+
+    [Fact]
+    public void JoinersBetweenVisibleCharacters_AreKept()
+    {
+        // An emoji family is three emoji joined by ZWJ; Persian uses ZWNJ inside words.
+        Assert.Equal("👩\u200D👩\u200D👧 می\u200Cخواهم", HtmlToTextConverter.Convert("👩&zwj;👩&zwj;👧 می&zwnj;خواهم"));
+    }
+
+    [Fact]
     public void AnchorAndJavascriptLinks_KeepOnlyTheirText()
     {
         Assert.Equal("Top and click", HtmlToTextConverter.Convert("<a href=\"#top\">Top</a> and <a href=\"javascript:void(0)\">click</a>"));
@@ -106,5 +133,30 @@ public sealed class HtmlToTextConverterTests
         Assert.DoesNotContain("{", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Simple Transactional Email", text, StringComparison.Ordinal);
         Assert.DoesNotContain("\n\n\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PostmarkWelcomeTemplate_ReadsLikePostmarksOwnTextVersion()
+    {
+        var text = HtmlToTextConverter.Convert(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Messages", "Fixtures", "postmark-welcome.html")));
+
+        // Postmark ships a hand-written text version of this template; these lines match it up to link spacing.
+        Assert.Contains("[Product Name] (https://example.com)", text, StringComparison.Ordinal);
+        Assert.Contains("Do this Next ({{action_url}})", text, StringComparison.Ordinal);
+        Assert.Contains("Login Page: {{login_url}}\nUsername: {{username}}", text, StringComparison.Ordinal);
+        Assert.Contains("customer success team ({{support_email}})", text, StringComparison.Ordinal);
+        Assert.Contains("Thanks,\n[Sender Name] and the [Product Name] team", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("color-scheme", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("<", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MailgunBillingTemplate_DropsPreheaderPaddingAndEmptyMailto()
+    {
+        var text = HtmlToTextConverter.Convert(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Messages", "Fixtures", "mailgun-billing.html")));
+
+        Assert.StartsWith("$33.98 Paid", text, StringComparison.Ordinal);
+        Assert.EndsWith("Questions? Email support@acme.inc", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u200C", text, StringComparison.Ordinal);
     }
 }
