@@ -1,4 +1,3 @@
-using Mailing.Observability;
 
 namespace Mailing.Transports.Local;
 
