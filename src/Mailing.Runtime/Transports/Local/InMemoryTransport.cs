@@ -1,4 +1,3 @@
-
 namespace Mailing.Transports.Local;
 
 /// <summary>
