@@ -51,7 +51,19 @@ internal sealed class SmtpConnectionPool : IAsyncDisposable, IDisposable
                     continue;
                 }
 
-                if (await IsAliveAsync(candidate, cancellationToken).ConfigureAwait(false))
+                bool alive;
+                try
+                {
+                    alive = await IsAliveAsync(candidate, cancellationToken).ConfigureAwait(false);
+                }
+                catch
+                {
+                    // Cancelled mid-NOOP: the session's state is unknown, so it must not go back to the pool.
+                    await CloseAsync(candidate, quit: false).ConfigureAwait(false);
+                    throw;
+                }
+
+                if (alive)
                 {
                     candidate.IsReused = true;
                     return candidate;
