@@ -228,7 +228,10 @@ internal sealed partial class ExpressionBinder
             op = "/";
         }
 
-        return new BoundExpression($"(({Cast(common)})({left.Code}) {op} ({Cast(common)})({right.Code}))", common);
+        var code = $"({Cast(common)})({left.Code}) {op} ({Cast(common)})({right.Code})";
+
+        // Scriban moves to BigInteger past 64 bits; compiled templates stay typed and refuse to wrap.
+        return new BoundExpression(common.Kind == ValueKind.Integer ? $"checked({code})" : $"({code})", common);
     }
 
     private BoundExpression Incompatible(ScriptNode? at, string message)

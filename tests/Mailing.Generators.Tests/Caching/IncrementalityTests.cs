@@ -69,6 +69,22 @@ public sealed class IncrementalityTests
     }
 
     [Fact]
+    public void MovingTheClassDownALine_ReEmitsNoSource()
+    {
+        var (driver, compilation) = FirstRun();
+        var tree = compilation.SyntaxTrees.Single();
+        var moved = compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From("\n\n" + Source)));
+
+        var result = driver.RunGenerators(moved).GetRunResult().Results.Single();
+
+        // The class's location is part of its spec (diagnostics need it), so the spec changes...
+        Assert.Contains(result.TrackedSteps[EmailTemplateGenerator.Steps.Classes].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
+        // ...but the source travels separately and is equal, so nothing is re-emitted.
+        Assert.All(result.TrackedSteps[EmailTemplateGenerator.Steps.Sources].SelectMany(s => s.Outputs),
+            o => Assert.True(o.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached, o.Reason.ToString()));
+    }
+
+    [Fact]
     public void PipelineValues_HoldNoSymbolsNodesOrCompilations()
     {
         var (driver, _) = FirstRun();

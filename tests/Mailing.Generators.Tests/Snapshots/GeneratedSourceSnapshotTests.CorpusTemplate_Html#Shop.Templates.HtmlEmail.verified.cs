@@ -48,7 +48,7 @@ namespace Shop.Templates
                                 var @item_6 = __enumerator2.Current;
                                 __last4 = !__enumerator2.MoveNext();
                                 __out.Literal("  <tr class=\"");
-                                if (((long)(((long)(__index3) % (long)(2L))) == (long)(0L)))
+                                if (((long)(checked((long)(__index3) % (long)(2L))) == (long)(0L)))
                                 {
                                     __out.Literal("even");
                                 }
@@ -92,7 +92,7 @@ namespace Shop.Templates
                                 var @item_6 = __enumerator2.Current;
                                 __last4 = !__enumerator2.MoveNext();
                                 __out.Literal("  <tr class=\"");
-                                if (((long)(((long)(__index3) % (long)(2L))) == (long)(0L)))
+                                if (((long)(checked((long)(__index3) % (long)(2L))) == (long)(0L)))
                                 {
                                     __out.Literal("even");
                                 }
