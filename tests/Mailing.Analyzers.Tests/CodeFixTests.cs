@@ -85,6 +85,36 @@ public sealed class CodeFixTests
             Verify.Diagnostic("MAIL0202", DiagnosticSeverity.Info).WithLocation(0));
 
     [Fact]
+    public Task ClientThatNeverEnablesSsl_GetsEnableSslTrue()
+        => Verify.FixAsync<SecureTransportCodeFixProvider>("""
+            using System.Net;
+            using System.Net.Mail;
+            class Sender
+            {
+                void Send(MailMessage message, ICredentialsByHost credentials)
+                {
+                    using var plain = {|MAIL0202:{|MAIL0303:new SmtpClient("smtp.example.com", 587)|}|};
+                    plain.Send(message);
+                    var withCredentials = {|MAIL0202:{|MAIL0303:new SmtpClient("smtp.example.org", 587)|}|} { Credentials = credentials };
+                    withCredentials.Send(message);
+                }
+            }
+            """, """
+            using System.Net;
+            using System.Net.Mail;
+            class Sender
+            {
+                void Send(MailMessage message, ICredentialsByHost credentials)
+                {
+                    using var plain = {|MAIL0303:new SmtpClient("smtp.example.com", 587)|} { EnableSsl = true };
+                    plain.Send(message);
+                    var withCredentials = {|MAIL0303:new SmtpClient("smtp.example.org", 587)|} { Credentials = credentials, EnableSsl = true };
+                    withCredentials.Send(message);
+                }
+            }
+            """);
+
+    [Fact]
     public Task PortAndModeMismatch_TakesTheModeThePortExpects()
         => Verify.FixAsync<SecureTransportCodeFixProvider>("""
             using MailKit.Net.Smtp;

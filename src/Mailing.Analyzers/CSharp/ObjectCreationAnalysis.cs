@@ -42,11 +42,13 @@ internal static class ObjectCreationAnalysis
 
         if (SendsWithoutSsl(instance, endpoint))
         {
-            context.ReportDiagnostic(Diagnostic.Create(
+            var fix = new FixEdit(creation.Syntax.GetLocation(), FixEdit.AddEnableSsl);
+            context.ReportDiagnostic(new SmtpFinding(
                 DiagnosticDescriptors.NoTls,
                 location,
-                "System.Net.Mail.SmtpClient",
-                "sends without ever setting EnableSsl = true, so the password and every message travel in plain text; set EnableSsl = true"));
+                DiagnosticSeverity.Warning,
+                ["System.Net.Mail.SmtpClient", "sends without ever setting EnableSsl = true, so the password and every message travel in plain text; set EnableSsl = true"],
+                [fix]).ToDiagnostic());
         }
     }
 

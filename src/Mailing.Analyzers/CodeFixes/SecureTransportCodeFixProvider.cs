@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
 
 namespace Mailing.Analyzers.CodeFixes;
@@ -71,6 +72,11 @@ public sealed class SecureTransportCodeFixProvider : CodeFixProvider
 
     private static string Title(string id, List<FixEdit> edits)
     {
+        if (edits[0].Replacement == FixEdit.AddEnableSsl)
+        {
+            return "Set EnableSsl = true";
+        }
+
         if (edits[0].Replacement == FixEdit.SubmissionPort)
         {
             return edits.Count == 1 ? "Use port 587" : "Use port 587 with STARTTLS";
@@ -80,6 +86,21 @@ public sealed class SecureTransportCodeFixProvider : CodeFixProvider
         var implicitTls = edits[0].Replacement is FixEdit.MailKitSslOnConnect or FixEdit.MailingImplicitTls
             || (edits[0].Replacement == FixEdit.True && id == DiagnosticDescriptors.PortTlsMismatch.Id);
         return implicitTls ? "Use implicit TLS" : "Require STARTTLS";
+    }
+
+    private static SyntaxNode WithEnableSsl(BaseObjectCreationExpressionSyntax creation)
+    {
+        var enableSsl = SyntaxFactory.AssignmentExpression(
+            SyntaxKind.SimpleAssignmentExpression,
+            SyntaxFactory.IdentifierName("EnableSsl"),
+            SyntaxFactory.LiteralExpression(SyntaxKind.TrueLiteralExpression));
+        if (creation.Initializer is { } initializer)
+        {
+            return creation.WithInitializer(initializer.AddExpressions(enableSsl)).WithAdditionalAnnotations(Formatter.Annotation);
+        }
+
+        var withInitializer = SyntaxFactory.ParseExpression(creation.WithoutTrivia().ToFullString() + " { EnableSsl = true }");
+        return withInitializer.WithTriviaFrom(creation);
     }
 
     private static async Task<Document> ApplyAsync(Document document, List<FixEdit> edits, CancellationToken cancellationToken)
@@ -93,6 +114,16 @@ public sealed class SecureTransportCodeFixProvider : CodeFixProvider
         var replacements = new Dictionary<SyntaxNode, SyntaxNode>();
         foreach (var edit in edits)
         {
+            if (edit.Replacement == FixEdit.AddEnableSsl)
+            {
+                if (root.FindNode(edit.Location.SourceSpan, getInnermostNodeForTie: true) is BaseObjectCreationExpressionSyntax creation)
+                {
+                    replacements[creation] = WithEnableSsl(creation);
+                }
+
+                continue;
+            }
+
             if (root.FindNode(edit.Location.SourceSpan, getInnermostNodeForTie: true) is ExpressionSyntax expression
                 && expression.Span == edit.Location.SourceSpan)
             {

@@ -94,6 +94,13 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeEndpoint(JsonFile file, JsonValue section, List<string> path)
     {
+        // Mail sections often hold the IMAP/POP3 settings of the same mailbox; their ports and TLS
+        // modes follow other rules (143/993, 110/995).
+        if (path.Any(segment => segment.IndexOf("imap", StringComparison.OrdinalIgnoreCase) >= 0 || segment.IndexOf("pop3", StringComparison.OrdinalIgnoreCase) >= 0))
+        {
+            return;
+        }
+
         var host = Find(section, HostKeys);
         var port = Find(section, PortKeys);
         var security = Find(section, SecurityKeys);

@@ -17,5 +17,8 @@ internal readonly record struct FixEdit(Location Location, string Replacement)
     public const string MailingStartTls = "Mailing.Transports.Smtp.SmtpSecurity.StartTls";
     public const string MailingImplicitTls = "Mailing.Transports.Smtp.SmtpSecurity.ImplicitTls";
 
+    /// <summary>Not an expression: adds <c>EnableSsl = true</c> to the object creation at the location.</summary>
+    public const string AddEnableSsl = "+EnableSsl";
+
     public static string PropertyName(int index) => "Edit" + index.ToString(CultureInfo.InvariantCulture);
 }

@@ -398,6 +398,15 @@ internal static class CorpusCases
         CorpusCase.Settings("appsettings: placeholders for secrets", "appsettings.json", """
             { "Smtp": { "Host": "smtp.example.com", "Port": 587, "Password": "<set in user secrets>", "EnableSsl": true } }
             """),
+        CorpusCase.Settings("appsettings: mailbox section with SMTP and IMAP", "appsettings.json", """
+            {
+              "Mailbox": {
+                "Smtp": { "Host": "mail.example.com", "Port": 587, "Security": "StartTls" },
+                "Imap": { "Host": "mail.example.com", "Port": 143, "UseSsl": false },
+                "Pop3": { "Host": "mail.example.com", "Port": 110, "EnableSsl": false }
+              }
+            }
+            """),
         CorpusCase.Settings("appsettings: MailSettings with Auto security on 587", "appsettings.json", """
             { "MailSettings": { "Host": "smtp.example.com", "Port": 587, "Security": "Auto" } }
             """, "MAIL0202"),
