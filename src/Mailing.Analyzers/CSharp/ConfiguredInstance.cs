@@ -27,9 +27,6 @@ internal sealed class ConfiguredInstance
     /// <summary>The outermost operation of the code block.</summary>
     public IOperation Root { get; }
 
-    /// <summary>The constructor call, when it is in the same block.</summary>
-    public IObjectCreationOperation? Creation { get; private set; }
-
     /// <summary>Finds the instance a property assignment's receiver refers to, and collects its settings.</summary>
     public static ConfiguredInstance? OfReceiver(IOperation? receiver, INamedTypeSymbol type)
     {
@@ -64,8 +61,6 @@ internal sealed class ConfiguredInstance
         return operation;
     }
 
-    public bool IsSameInstance(IOperation receiver) => KeyOf(receiver) is { } key && KeysEqual(key, Key);
-
     private static ConfiguredInstance Collect(object key, IOperation root, INamedTypeSymbol type)
     {
         var instance = new ConfiguredInstance(key, root);
@@ -84,7 +79,6 @@ internal sealed class ConfiguredInstance
 
                 case IObjectCreationOperation creation when SymbolEqualityComparer.Default.Equals(creation.Type, type)
                     && KeysEqual(BoundSymbol(creation) ?? (object)creation, key):
-                    instance.Creation = creation;
                     foreach (var argument in creation.Arguments)
                     {
                         if (argument.Parameter is { } parameter && argument.ArgumentKind != ArgumentKind.DefaultValue)
