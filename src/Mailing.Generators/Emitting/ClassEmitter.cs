@@ -23,7 +23,7 @@ internal static class ClassEmitter
             code.Open(containing);
         }
 
-        code.Open($"partial class {spec.ClassName} : global::Mailing.IEmailTemplate");
+        code.Open($"partial {spec.Keyword} {spec.ClassName} : global::Mailing.IEmailTemplate");
         const string Attributes = "[global::System.CodeDom.Compiler.GeneratedCode(\"Mailing\", \"" + GeneratorVersion + "\")]";
 
         code.Line("/// <inheritdoc/>");

@@ -4,6 +4,7 @@ namespace Mailing.Generators.Model;
 internal sealed record TemplateClassSpec(
     string? Namespace,
     string ClassName,
+    string Keyword,
     string HintName,
     EquatableArray<string> ContainingTypes,
     string ModelTypeName,

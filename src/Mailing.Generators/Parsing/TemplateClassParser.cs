@@ -77,6 +77,7 @@ internal static class TemplateClassParser
         return new TemplateClassSpec(
             ns,
             type.Name,
+            syntax is RecordDeclarationSyntax ? "record" : "class",
             hintName,
             containing.ToEquatableArray(),
             root,
