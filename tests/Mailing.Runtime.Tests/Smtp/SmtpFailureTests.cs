@@ -139,15 +139,20 @@ public sealed class SmtpFailureTests
     [Fact]
     public async Task AutoSecurity_AgainstAServerWithoutStartTls_AlsoRefusesToDowngrade()
     {
-        await using var server = ScriptedSmtpServer.Start();
+        await using var server = ScriptedSmtpServer.Start(command =>
+            command.Verb == "EHLO" ? ScriptedReply.With("250-scripted.test\r\n250 AUTH PLAIN LOGIN") : null);
         var options = OptionsFor(server);
         options.Security = SmtpSecurity.Auto;
+        options.Username = "mailer";
+        options.Password = "never-in-plaintext";
         await using var transport = new SmtpTransport(options);
 
         var failure = await Assert.ThrowsAsync<MailDeliveryException>(() => transport.SendAsync(Message(), Timeout()));
 
         Assert.Equal(MailFailureKind.Tls, failure.Kind);
         Assert.Empty(server.Messages);
+        Assert.DoesNotContain("AUTH", server.Verbs);
+        Assert.DoesNotContain("MAIL", server.Verbs);
     }
 
     [Fact]

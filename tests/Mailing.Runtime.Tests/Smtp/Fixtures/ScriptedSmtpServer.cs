@@ -34,6 +34,9 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
 
     public int Sessions => Volatile.Read(ref _sessionCount);
 
+    /// <summary>Every command verb received, across sessions, in arrival order.</summary>
+    public ConcurrentQueue<string> Verbs { get; } = new();
+
     /// <summary>The raw DATA of every message completed with a 250, in arrival order.</summary>
     public ConcurrentQueue<string> Messages { get; } = new();
 
@@ -86,6 +89,7 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
             while (await reader.ReadLineAsync(token) is { } line)
             {
                 var verb = line.Split(' ', 2)[0].ToUpperInvariant();
+                Verbs.Enqueue(verb);
                 var reply = _script(new ScriptedCommand(session, completed, verb, line));
                 if (!await AnswerAsync(reply, writer, token))
                 {
