@@ -177,6 +177,16 @@ public sealed class MimeMessageFactoryTests
     }
 
     [Fact]
+    public void Utf8LocalPart_IsWrittenAsUtf8PerRfc6532AndParsesBack()
+    {
+        var (parsed, raw) = MimeParsing.RoundTrip(Basic(m => m with { To = ["jörg@bücher.example"], TextBody = "x" }));
+
+        // A local part cannot be encoded into ASCII: it travels as UTF-8, which needs SMTPUTF8 on the server.
+        Assert.Contains("To: jörg@", MimeParsing.RawHeaders(raw), StringComparison.Ordinal);
+        Assert.Equal("jörg@bücher.example", parsed.To.Mailboxes.Single().Address);
+    }
+
+    [Fact]
     public void AllAddressFields_AreWritten()
     {
         var message = Basic(m => m with
