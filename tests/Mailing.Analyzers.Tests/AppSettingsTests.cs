@@ -22,6 +22,16 @@ public sealed class AppSettingsTests
             Verify.Diagnostic("MAIL0201").WithSpan("appsettings.json", 6, 15, 6, 17));
 
     [Fact]
+    public Task Message_NamesTheSectionTheFileAndTheFix()
+        => Verify.JsonAsync("appsettings.json", """
+            { "Email": { "Smtp": { "Host": "smtp.example.com", "Port": {|#0:25|} } } }
+            """,
+            new Microsoft.CodeAnalysis.Testing.DiagnosticResult(DiagnosticDescriptors.Port25)
+                .WithLocation(0)
+                .WithMessage("'Email:Smtp' in appsettings.json uses port 25, which is for relay between mail servers and is blocked outbound by most cloud providers; submit on port 587 with STARTTLS")
+                .WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations));
+
+    [Fact]
     public Task CommonSectionShapes_AreRecognised()
         => Verify.JsonAsync("appsettings.Production.json", """
             {

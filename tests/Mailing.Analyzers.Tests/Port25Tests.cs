@@ -140,4 +140,19 @@ public sealed class Port25Tests
                 void Read(ImapClient client) => client.Connect("imap.example.com", 143, false);
             }
             """);
+
+    [Fact]
+    public Task TopLevelStatements_SingleAssignedLocalsCount_ReassignedOnesDoNot()
+        => Verify.ProgramAsync("""
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+
+            var host = "smtp.example.com";
+            var port = 25;
+            var fallbackPort = 25;
+            using var client = new SmtpClient();
+            client.Connect(host, {|MAIL0201:port|}, SecureSocketOptions.StartTls);
+            if (args.Length > 0) fallbackPort = int.Parse(args[0]);
+            client.Connect(host, fallbackPort, SecureSocketOptions.StartTls);
+            """);
 }

@@ -27,6 +27,16 @@ internal static class Verify
         return test.RunAsync();
     }
 
+    /// <summary>Analyzes a Program.cs with top-level statements, the shape of most new apps.</summary>
+    public static Task ProgramAsync(string source, params DiagnosticResult[] expected)
+    {
+        var test = new AnalyzerTest<MailConfigurationAnalyzer>();
+        Prepare(test.TestState, source);
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
     public static Task JsonAsync(string fileName, string json, params DiagnosticResult[] expected)
     {
         var test = new AnalyzerTest<AppSettingsAnalyzer>();
