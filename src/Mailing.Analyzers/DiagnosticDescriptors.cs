@@ -5,11 +5,14 @@ namespace Mailing.Analyzers;
 /// <summary>Every diagnostic the analyzers report: the one place ids, titles and messages live.</summary>
 internal static class DiagnosticDescriptors
 {
-    /// <summary>
-    /// Base of every help link: the diagnostics folder of the repository. Pages are
-    /// <c>docs/diagnostics/MAILnnnn.md</c>; change this one constant if the repository moves.
-    /// </summary>
-    public const string HelpLinkBase = "https://github.com/mailing-dotnet/mailing/blob/main/docs/diagnostics/";
+    /// <summary>The repository's web address; the same one the generator's help links use.</summary>
+    public const string RepositoryUrl = "https://github.com/mailing/mailing";
+
+    /// <summary>Where the pages live, relative to the repository root (<c>docs/diagnostics/MAILnnnn.md</c>).</summary>
+    public const string DocsPath = "docs/diagnostics/";
+
+    /// <summary>Base of every help link; only <see cref="RepositoryUrl"/> changes if the repository moves.</summary>
+    public const string HelpLinkBase = RepositoryUrl + "/blob/main/" + DocsPath;
 
     private const string SecurityCategory = "Mailing.Security";
     private const string ConfigurationCategory = "Mailing.Configuration";

@@ -17,9 +17,10 @@ public sealed class DiagnosticCatalogTests
     {
         var descriptor = AllDescriptors().First(d => d.Id == id);
         Assert.Equal(DiagnosticDescriptors.HelpLinkBase + id + ".md", descriptor.HelpLinkUri);
-        Assert.EndsWith("/docs/diagnostics/", DiagnosticDescriptors.HelpLinkBase, StringComparison.Ordinal);
+        Assert.EndsWith("/" + DiagnosticDescriptors.DocsPath, DiagnosticDescriptors.HelpLinkBase, StringComparison.Ordinal);
 
-        var page = Path.Combine(RepositoryRoot, "docs", "diagnostics", id + ".md");
+        // The link's repository-relative part must name the file that exists in this checkout.
+        var page = Path.Combine(RepositoryRoot, DiagnosticDescriptors.DocsPath, id + ".md");
         Assert.True(File.Exists(page), $"{page} is missing.");
         var text = File.ReadAllText(page);
         Assert.StartsWith($"# {id}: ", text, StringComparison.Ordinal);
