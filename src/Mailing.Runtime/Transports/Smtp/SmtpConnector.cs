@@ -1,14 +1,17 @@
 using MailKit.Net.Smtp;
 using MailKit.Security;
+using Microsoft.Extensions.Logging;
 
 namespace Mailing.Transports.Smtp;
 
 /// <summary>Opens a new SMTP session: connect with the configured TLS mode, EHLO, then authenticate.</summary>
-internal sealed class SmtpConnector(SmtpOptions options, SmtpFailureClassifier classifier, TimeProvider time)
+internal sealed class SmtpConnector(SmtpOptions options, SmtpFailureClassifier classifier, TimeProvider time, ILogger logger)
 {
     private readonly SmtpCertificateValidator? _certificateValidator = options.TrustedCertificates.Count == 0
         ? null
         : new SmtpCertificateValidator(options.TrustedCertificates, options.CheckCertificateRevocation);
+
+    private int _connections;
 
     public async Task<SmtpConnection> ConnectAsync(CancellationToken cancellationToken)
     {
@@ -45,6 +48,7 @@ internal sealed class SmtpConnector(SmtpOptions options, SmtpFailureClassifier c
                 await client.AuthenticateAsync(options.Username, options.Password ?? "", cancellationToken).ConfigureAwait(false);
             }
 
+            SmtpLog.Connected(logger, Interlocked.Increment(ref _connections), options.Host, options.Port, options.EffectiveSecurity);
             return new SmtpConnection(client, time.GetTimestamp());
         }
         catch (OperationCanceledException canceled) when (connectDeadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested && stage == SmtpStage.Connect)

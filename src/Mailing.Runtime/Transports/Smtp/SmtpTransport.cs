@@ -58,7 +58,7 @@ public sealed partial class SmtpTransport : IEmailTransport, IAsyncDisposable, I
             throw _classifier.InvalidOptions(errors);
         }
 
-        _pool = new SmtpConnectionPool(options, new SmtpConnector(options, _classifier, _time), _time);
+        _pool = new SmtpConnectionPool(options, new SmtpConnector(options, _classifier, _time, _logger), _time);
     }
 
     /// <inheritdoc />
@@ -90,12 +90,7 @@ public sealed partial class SmtpTransport : IEmailTransport, IAsyncDisposable, I
             while (true)
             {
                 stage = SmtpStage.Connect;
-                var openedBefore = _pool.OpenedConnections;
                 connection = await _pool.RentAsync(deadline.Token).ConfigureAwait(false);
-                if (_pool.OpenedConnections != openedBefore && _logger.IsEnabled(LogLevel.Debug))
-                {
-                    SmtpLog.Connected(_logger, _pool.OpenedConnections, _options.Host, _options.Port, _options.EffectiveSecurity);
-                }
 
                 stage = SmtpStage.Envelope;
                 connection.Client.BeginMessage(recipients.Length);
