@@ -26,6 +26,9 @@ internal static class TemplateCompiler
             return new TemplateOutput(spec.HintName, null, diagnostics.ToEquatableArray());
         }
 
+        // From here on the class itself is fine: on template errors it still gets its members, so
+        // the build shows the template error alone instead of a cascade of "no Render()" errors.
+
         var resolver = new TemplateFileResolver(files);
         var html = Resolve(spec.Html, "HTML template", resolver, diagnostics);
         var layout = spec.LayoutPath is null ? null : Resolve(new TemplateReference(spec.LayoutPath, null, spec.LayoutLocation, null), "Layout", resolver, diagnostics);
@@ -33,7 +36,7 @@ internal static class TemplateCompiler
         var subject = spec.Subject is null ? null : TemplateSource.FromInline(spec.Subject);
         if (html is null || (spec.LayoutPath is not null && layout is null) || (spec.Text is not null && text is null))
         {
-            return new TemplateOutput(spec.HintName, null, diagnostics.ToEquatableArray());
+            return Failed(spec, diagnostics);
         }
 
         var indent = (spec.Namespace is null ? 0 : 1) + spec.ContainingTypes.Count + 2;
@@ -42,7 +45,7 @@ internal static class TemplateCompiler
         var subjectComposed = subject is null ? null : new TemplateComposer(resolver, diagnostics, spec.AttributeLocation).Compose(subject, null);
         if (htmlComposed is null || (text is not null && textComposed is null) || (subject is not null && subjectComposed is null))
         {
-            return new TemplateOutput(spec.HintName, null, diagnostics.ToEquatableArray());
+            return Failed(spec, diagnostics);
         }
 
         var errorsBefore = CountErrors(diagnostics);
@@ -51,7 +54,7 @@ internal static class TemplateCompiler
         var subjectBody = subjectComposed is null ? null : Emit(spec, subjectComposed.Text, subjectComposed.Map, isHtml: false, indent, diagnostics);
         if (CountErrors(diagnostics) > errorsBefore || htmlBody is null)
         {
-            return new TemplateOutput(spec.HintName, null, diagnostics.ToEquatableArray());
+            return Failed(spec, diagnostics);
         }
 
         var transformed = HtmlTemplateTransform.Apply(
@@ -80,12 +83,15 @@ internal static class TemplateCompiler
 
         if (CountErrors(diagnostics) > errorsBefore || htmlBody is null)
         {
-            return new TemplateOutput(spec.HintName, null, diagnostics.ToEquatableArray());
+            return Failed(spec, diagnostics);
         }
 
         var source = ClassEmitter.Emit(spec, htmlBody, textBody, subjectBody);
         return new TemplateOutput(spec.HintName, source, diagnostics.ToEquatableArray());
     }
+
+    private static TemplateOutput Failed(TemplateClassSpec spec, List<DiagnosticInfo> diagnostics) =>
+        new(spec.HintName, ClassEmitter.EmitUnavailable(spec), diagnostics.ToEquatableArray());
 
     private static int CountErrors(List<DiagnosticInfo> diagnostics) =>
         diagnostics.Count(d => DiagnosticDescriptors.Find(d.Id).DefaultSeverity == DiagnosticSeverity.Error);

@@ -7,6 +7,14 @@ internal static class ClassEmitter
 {
     public const string GeneratorVersion = "0.1.0";
 
+    /// <summary>The class's members when its template has errors: they compile, and the build fails on the template errors alone.</summary>
+    public static string EmitUnavailable(TemplateClassSpec spec)
+    {
+        const string Body = "throw new global::System.InvalidOperationException(\"The template of this class has build errors; see the MAIL diagnostics.\");";
+        var indent = new string(' ', ((spec.Namespace is null ? 0 : 1) + spec.ContainingTypes.Count + 2) * 4);
+        return Emit(spec, indent + Body + "\n", null, null);
+    }
+
     public static string Emit(TemplateClassSpec spec, string htmlBody, string? textBody, string? subjectBody)
     {
         var code = new CodeWriter();

@@ -42,6 +42,16 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void TemplateError_IsTheOnlyBuildError_CodeCallingRenderStillCompiles()
+    {
+        var source = Models + "\nnamespace App { static class Use { static string Html() => new Shop.MailEmail().Render().Html; } }";
+        var result = GeneratorHarness.Run(source, ("Templates/Mail.sbn-html", "{{ nmae }}"));
+
+        Assert.Equal(["MAIL0002"], result.GeneratorDiagnostics.Select(d => d.Id));
+        Assert.Empty(result.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
+
+    [Fact]
     public void UnknownRootName_SuggestsTheSnakeCaseSpellingOfAMember()
     {
         var diagnostic = Single(Run("{{ Count }}"), "MAIL0002");
