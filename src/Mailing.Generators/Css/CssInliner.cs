@@ -233,8 +233,9 @@ internal static class CssInliner
             }
         }
 
-        if (close < 0)
+        if (close < 0 || !HasRowOutsideLoopsAndBranches(template, mask, open, close))
         {
+            // With every row inside a loop or branch, no row (and no <tbody>) may be rendered at all.
             return false;
         }
 
@@ -248,6 +249,49 @@ internal static class CssInliner
         edits.Insert(start, "<tbody" + attributes + ">");
         edits.Insert(mask.Tokens[close].Start, "</tbody>");
         return true;
+    }
+
+    private static bool HasRowOutsideLoopsAndBranches(string template, TemplateMask mask, int open, int close)
+    {
+        var scopes = 0;
+        var tables = 0;
+        var blocks = mask.CodeBlocks;
+        var next = blocks.FindIndex(b => b.Start >= mask.Tokens[open].Start);
+        for (var i = open; i <= close; i++)
+        {
+            var token = mask.Tokens[i];
+            while (next >= 0 && next < blocks.Count && blocks[next].Start < token.End)
+            {
+                if (blocks[next].Kind == TemplateCodeKind.Control)
+                {
+                    scopes += ScopeChange(template.Substring(blocks[next].Start, blocks[next].Length));
+                }
+
+                next++;
+            }
+
+            if (token.Name == "table")
+            {
+                tables += token.Kind == MarkupTokenKind.StartTag ? 1 : token.Kind == MarkupTokenKind.EndTag ? -1 : 0;
+            }
+            else if (token.Kind == MarkupTokenKind.StartTag && token.Name == "tr" && tables == 1 && scopes == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int ScopeChange(string code)
+    {
+        var word = System.Text.RegularExpressions.Regex.Match(code, @"^\{\{[~-]?\s*([a-z]+)").Groups[1].Value;
+        return word switch
+        {
+            "end" => -1,
+            "for" or "if" or "while" or "case" or "tablerow" or "capture" or "with" or "wrap" or "func" => 1,
+            _ => 0,
+        };
     }
 
     private static void EditStyleElement(TemplateEdits edits, TemplateMask mask, int tagIndex, IElement style, string originalCss)

@@ -80,6 +80,17 @@ public sealed class DataDependentCssTests
     }
 
     [Fact]
+    public void RuleOnTheImpliedTbodyOfRowsThatAreAllLooped_IsReported()
+    {
+        // No item, no row, and the parser adds no <tbody> for the rule to style.
+        var template = """<html><head><style>tbody { color: red; }</style></head><body><table>{{ for item in items }}<tr><td>{{ item }}</td></tr>{{ end }}</table></body></html>""";
+
+        var finding = SingleBlockingFinding(template, out _);
+
+        Assert.Contains("<tbody>", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CodeInsideStyle_IsReportedAtTheCode()
     {
         var template = """<html><head><style>a { color: {{ brand_color }}; }</style></head><body><a href="#">x</a></body></html>""";

@@ -45,12 +45,15 @@ public sealed class HardCaseInliningTests
         InliningOracle.AssertMatchesPreMailer(RowsTemplate, Model(("items", Items(count)), ("total", "$6.00")), KeepAll);
     }
 
-    [Fact]
-    public void RuleOnTheImpliedTbody_IsWrittenOnAnExplicitTbodyAroundTheLoop()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    public void RuleOnTheImpliedTbody_IsWrittenOnAnExplicitTbodyAroundTheRows(int count)
     {
         var template = """
             <html><head><style>tbody { background-color: #eee; } td { padding: 2px; }</style></head><body>
             <table>
+              <tr><td>Name</td></tr>
               {{ for item in items }}<tr><td>{{ item.name }}</td></tr>{{ end }}
             </table>
             </body></html>
@@ -58,8 +61,9 @@ public sealed class HardCaseInliningTests
 
         var result = CssInliner.Inline(template, KeepAll);
 
-        Assert.Contains("<tbody style=\"background-color: #eee\">{{ for item in items }}", result.Template, StringComparison.Ordinal);
-        InliningOracle.AssertMatchesPreMailer(template, Model(("items", Items(2))), KeepAll);
+        Assert.Contains("<tbody style=\"background-color: #eee\"><tr><td style=\"padding: 2px\">Name</td></tr>", result.Template, StringComparison.Ordinal);
+        Assert.Contains("{{ end }}\n</tbody></table>", result.Template, StringComparison.Ordinal);
+        InliningOracle.AssertMatchesPreMailer(template, Model(("items", Items(count))), KeepAll);
     }
 
     [Theory]
