@@ -56,11 +56,13 @@ internal static class ObjectCreationAnalysis
     /// A client held in a local that is given a host, sends, and never sets <c>EnableSsl</c> in the block.
     /// A client that escapes (returned, passed on, stored) may be secured elsewhere and stays silent, and
     /// so does one without a host: on .NET Framework its settings, EnableSsl included, may come from app.config.
+    /// A client given a <c>DeliveryMethod</c> may write to a pickup directory and never touch the network.
     /// </summary>
     private static bool SendsWithoutSsl(ConfiguredInstance instance, SmtpEndpoint endpoint)
     {
         if (instance.Key is not ILocalSymbol local
             || instance.IsSet("EnableSsl")
+            || instance.IsSet("DeliveryMethod")
             || !instance.IsSet("host")
             || endpoint.Host is { } host && SmtpHostNames.IsLoopback(host.Value))
         {

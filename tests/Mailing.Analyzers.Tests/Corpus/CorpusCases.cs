@@ -245,6 +245,26 @@ internal static class CorpusCases
                 public SmtpClient Create(string folder) => new SmtpClient { DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory, PickupDirectoryLocation = folder };
             }
             """, "MAIL0303"),
+        CorpusCase.Code("System.Net.Mail: pickup directory client with a host, sending", """
+            using System.Net.Mail;
+            class FileMailer
+            {
+                public void Send(MailMessage message)
+                {
+                    var client = new SmtpClient("smtp.example.com") { DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory, PickupDirectoryLocation = "/tmp/mail" };
+                    client.Send(message);
+                }
+            }
+            """, "MAIL0303"),
+        CorpusCase.Code("System.Net.Mail: client in a field, secured in the constructor", """
+            using System.Net.Mail;
+            class Mailer
+            {
+                private readonly SmtpClient _client = new SmtpClient("smtp.example.com", 587);
+                public Mailer() { _client.EnableSsl = true; }
+                public void Send(MailMessage message) => _client.Send(message);
+            }
+            """, "MAIL0303"),
         CorpusCase.Code("System.Net.Mail: local smtp4dev on loopback", """
             using System.Net.Mail;
             class DevMailer
