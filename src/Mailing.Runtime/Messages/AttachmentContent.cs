@@ -38,9 +38,18 @@ internal sealed class AttachmentContent
     /// <summary>The length in bytes, or <see langword="null"/> for a file that is read only when sent.</summary>
     public long? Length => _path is null ? _bytes.Length : null;
 
-    public Stream OpenRead() => _path is null
-        ? new MemoryStream(_bytes.ToArray(), writable: false)
-        : new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 81920, useAsync: false);
+    public Stream OpenRead()
+    {
+        if (_path is not null)
+        {
+            return new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 81920, useAsync: false);
+        }
+
+        // Every send reads the same bytes: wrap them read-only instead of copying when they are an array.
+        return System.Runtime.InteropServices.MemoryMarshal.TryGetArray(_bytes, out var segment) && segment.Array is not null
+            ? new MemoryStream(segment.Array, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(_bytes.ToArray(), writable: false);
+    }
 
     public override string ToString() => _path is null ? $"{_bytes.Length} bytes" : "file " + Path.GetFileName(_path);
 }
