@@ -175,6 +175,23 @@ public sealed class SmtpFailureTests
     }
 
     [Fact]
+    public async Task PolicyRefusalAfterData_IsARejection_WithThePolicyHintNotTheRelayHint()
+    {
+        await using var server = ScriptedSmtpServer.Start(command =>
+            command.Verb == "END-OF-DATA" ? ScriptedReply.With("554 5.7.1 Message rejected: DMARC policy of sender domain") : null);
+        await using var transport = new SmtpTransport(OptionsFor(server));
+
+        var failure = await Assert.ThrowsAsync<MailDeliveryException>(() => transport.SendAsync(Message(), Timeout()));
+
+        Assert.Equal(MailFailureKind.Rejected, failure.Kind);
+        Assert.False(failure.IsTransient);
+        Assert.False(failure.MayHaveBeenDelivered);
+        Assert.Equal(554, failure.StatusCode);
+        Assert.Contains("DKIM", failure.Hint, StringComparison.Ordinal);
+        Assert.DoesNotContain("relay", failure.Hint, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TemporaryRefusalOfTheOnlyRecipient_IsTransient_WithTheTemporaryHint()
     {
         var filter = new FaultInjectingMailboxFilter(onRcptTo: _ => new SmtpResponse(SmtpReplyCode.InsufficientStorage, "4.2.2 Mailbox full, try later"));

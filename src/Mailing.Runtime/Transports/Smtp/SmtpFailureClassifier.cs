@@ -59,7 +59,8 @@ internal sealed partial class SmtpFailureClassifier(string transportName, string
             SmtpReplyCode.AuthenticationRequired => (MailFailureKind.Authentication, SmtpHints.AuthenticationRequired),
             _ when SmtpReplyCode.IsTransientNegative(code) && LooksRateLimited(reply) => (MailFailureKind.RateLimited, SmtpHints.RateLimited),
             _ when SmtpReplyCode.IsTransientNegative(code) => (MailFailureKind.Transient, SmtpHints.TemporaryFailure),
-            _ when enhanced == "5.7.1" || reply.Contains("relay", StringComparison.OrdinalIgnoreCase) => (MailFailureKind.Rejected, SmtpHints.RelayingDenied),
+            _ when IsRelayingDenied(code, enhanced, reply) => (MailFailureKind.Rejected, SmtpHints.RelayingDenied),
+            _ when enhanced?.StartsWith("5.7.", StringComparison.Ordinal) == true => (MailFailureKind.Rejected, SmtpHints.PolicyRejection),
             _ when enhanced is "5.3.4" or "5.2.3" || code == 552 => (MailFailureKind.Rejected, SmtpHints.MessageTooLarge),
             _ when exception is SmtpCommandException { ErrorCode: SmtpErrorCode.SenderNotAccepted } => (MailFailureKind.Rejected, SmtpHints.SenderRejected),
             _ when SmtpReplyCode.IsPermanentNegative(code) => (MailFailureKind.Rejected, (string?)null),
@@ -97,7 +98,7 @@ internal sealed partial class SmtpFailureClassifier(string transportName, string
         var enhanced = EnhancedStatusCode(first.Response);
         var hint = kind switch
         {
-            MailFailureKind.Rejected when enhanced == "5.7.1" || first.Response.Contains("relay", StringComparison.OrdinalIgnoreCase) => SmtpHints.RelayingDenied,
+            MailFailureKind.Rejected when IsRelayingDenied(first.StatusCode, enhanced, first.Response) => SmtpHints.RelayingDenied,
             MailFailureKind.Rejected => SmtpHints.RecipientsRejected,
             MailFailureKind.RateLimited => SmtpHints.RateLimited,
             _ => SmtpHints.TemporaryFailure,
@@ -147,6 +148,11 @@ internal sealed partial class SmtpFailureClassifier(string transportName, string
         exception.ServerCertificate is not null
         || exception.InnerException is System.Security.Authentication.AuthenticationException
         || exception.Message.Contains("certificate", StringComparison.OrdinalIgnoreCase);
+
+    // 550 5.7.1 is the classic "relaying denied"; other 5.7.x codes are policy refusals (spam, SPF, DMARC).
+    private static bool IsRelayingDenied(int code, string? enhanced, string reply) =>
+        reply.Contains("relay", StringComparison.OrdinalIgnoreCase)
+        || (code == SmtpReplyCode.MailboxUnavailable && enhanced == "5.7.1");
 
     private static bool LooksRateLimited(string reply) =>
         reply.Contains("rate", StringComparison.OrdinalIgnoreCase)

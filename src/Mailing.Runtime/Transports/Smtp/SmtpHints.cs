@@ -53,6 +53,10 @@ internal static class SmtpHints
         "The server lacks an SMTP extension this message needs (e.g. SMTPUTF8 for non-ASCII addresses, or 8BITMIME). " +
         "Use ASCII addresses or a provider that supports the extension.";
 
+    public const string PolicyRejection =
+        "The server refused the message by policy (5.7.x). Check that the sending domain is verified with the provider and passes SPF, " +
+        "DKIM and DMARC, and see the server's text for the specific reason.";
+
     public const string SenderRejected =
         "The server refused the sender address. Use a From address on a domain verified with your provider.";
 
