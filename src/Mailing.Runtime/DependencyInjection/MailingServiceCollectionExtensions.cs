@@ -11,6 +11,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers Mailing: <see cref="IMailer"/>, its options and the configured transport.</summary>
 public static class MailingServiceCollectionExtensions
 {
+    private const string SmtpSectionName = "Smtp";
+
     /// <summary>
     /// Registers Mailing with settings from <paramref name="section"/> (usually <c>configuration.GetSection("Mailing")</c>),
     /// validated when the host starts.
@@ -19,8 +21,10 @@ public static class MailingServiceCollectionExtensions
     /// <param name="section">The <c>Mailing</c> section: <c>From</c>, <c>Transport</c> (a DSN), <c>ReplyTo</c>, <c>Smtp</c>.</param>
     /// <returns>A builder to configure the transport further.</returns>
     /// <remarks>
-    /// A <c>Transport</c> DSN with the scheme <c>memory</c> or <c>pickup</c> selects a local transport.
-    /// Invalid or missing settings stop the host at start-up with a message naming the key.
+    /// An <c>smtp://</c> or <c>smtps://</c> <c>Transport</c> DSN selects SMTP, with keys from the <c>Smtp</c> child
+    /// section added on top; without a <c>Transport</c>, an <c>Smtp</c> section alone selects SMTP; <c>memory://</c>
+    /// and <c>pickup://</c> select a local transport. Invalid or missing settings stop the host at start-up with a
+    /// message naming the key.
     /// </remarks>
     public static MailingBuilder AddMailing(this IServiceCollection services, IConfiguration section)
     {
@@ -67,8 +71,6 @@ public static class MailingServiceCollectionExtensions
 
         return builder;
     }
-
-    private const string SmtpSectionName = "Smtp";
 
     private static bool IsSmtp(TransportDsn dsn) => dsn.Scheme is "smtp" or "smtps";
 
