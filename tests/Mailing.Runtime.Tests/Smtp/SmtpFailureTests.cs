@@ -106,6 +106,27 @@ public sealed class SmtpFailureTests
     }
 
     [Fact]
+    public async Task TrustedCertificate_ForAnotherHostName_IsStillRefused()
+    {
+        // 127.0.0.2 is loopback too, but the certificate names only localhost, 127.0.0.1 and ::1.
+        await using var inbox = await LocalSmtpInbox.StartAsync(new LocalSmtpInboxOptions
+        {
+            Address = IPAddress.Parse("127.0.0.2"),
+            Tls = InboxTlsMode.StartTls,
+            Certificate = TestCertificates.Server,
+        });
+        var options = OptionsFor(inbox);
+        options.Host = "127.0.0.2";
+        await using var transport = new SmtpTransport(options);
+
+        var failure = await Assert.ThrowsAsync<MailDeliveryException>(() => transport.SendAsync(Message(), Timeout()));
+
+        Assert.Equal(MailFailureKind.Tls, failure.Kind);
+        Assert.Contains("Host matches a name in the certificate", failure.Hint, StringComparison.Ordinal);
+        Assert.Empty(inbox.Messages);
+    }
+
+    [Fact]
     public async Task TrustingADifferentCertificate_DoesNotTrustTheServers()
     {
         await using var inbox = await StartInboxAsync(InboxTlsMode.StartTls);
