@@ -16,6 +16,7 @@ internal static class DataDependentSelectorDetector
 {
     private static readonly Regex ClassName = new(@"\.(-?[_a-zA-Z\u00A0-\uFFFF][_a-zA-Z0-9\-\u00A0-\uFFFF]*)", RegexOptions.CultureInvariant);
     private static readonly Regex IdName = new(@"#(-?[_a-zA-Z\u00A0-\uFFFF][_a-zA-Z0-9\-\u00A0-\uFFFF]*)", RegexOptions.CultureInvariant);
+    private static readonly Regex Empty = new(@":empty\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
     private static readonly Regex SiblingCombinator = new(@"[+~](?!=)", RegexOptions.CultureInvariant);
     private static readonly Regex Positional = new(@":(first|last|only)-(child|of-type)|:nth-[a-z-]+\([^)]*\)|[+~](?!=)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
@@ -40,7 +41,8 @@ internal static class DataDependentSelectorDetector
                 "class" => ChangedSelector(document, element, "class", selectors, baseline, Candidates(ClassName, selectors)),
                 "id" => ChangedSelector(document, element, "id", selectors, baseline, Candidates(IdName, selectors)),
                 "style" => null,
-                _ => selectors.FirstOrDefault(s => Regex.IsMatch(s, @"\[\s*" + Regex.Escape(attribute.Name) + @"\b", RegexOptions.IgnoreCase)),
+                // `[href]` asks only whether the attribute is there, which the template decides.
+                _ => selectors.FirstOrDefault(s => Regex.IsMatch(s, @"\[\s*" + Regex.Escape(attribute.Name) + @"\s*[~|^$*]?=", RegexOptions.IgnoreCase)),
             };
 
             if (changed is not null)
@@ -55,6 +57,17 @@ internal static class DataDependentSelectorDetector
 
         foreach (var selector in selectors)
         {
+            if (Empty.IsMatch(selector) && MatchesElementWithCode(document, mask, selector))
+            {
+                var (at, size) = locateSelector(selector);
+                findings.Add(new TransformFinding(
+                    ContentDiagnosticIds.CssDependsOnData,
+                    $"the rule '{selector}' depends on whether template code writes anything into the element",
+                    at,
+                    size));
+                continue;
+            }
+
             if (!Positional.IsMatch(selector) || !MatchesRepeatedElement(document, mask, selector))
             {
                 continue;
@@ -135,6 +148,13 @@ internal static class DataDependentSelectorDetector
         }
 
         return false;
+    }
+
+    private static bool MatchesElementWithCode(IHtmlDocument document, TemplateMask mask, string selector)
+    {
+        var relaxed = Empty.Replace(selector, string.Empty).Trim();
+        var matches = Match(document, relaxed.Length == 0 || relaxed.EndsWith(">", StringComparison.Ordinal) ? relaxed + "*" : relaxed);
+        return matches.Any(e => e.SourceReference is { Position.Index: >= 0 } source && mask.ElementsWithCodeInContent.Contains(source.Position.Index));
     }
 
     /// <summary>The last compound selector: what the rule styles (<c>td</c> in <c>tr:first-child td</c>).</summary>

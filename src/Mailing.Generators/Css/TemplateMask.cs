@@ -15,6 +15,7 @@ internal sealed class TemplateMask
         Dictionary<string, string> placeholders,
         List<MaskedAttribute> attributesWithCode,
         HashSet<int> elementsWithRepeatedChildren,
+        HashSet<int> elementsWithCodeInContent,
         List<CssBlockingCode> blockingCode)
     {
         Text = text;
@@ -23,6 +24,7 @@ internal sealed class TemplateMask
         Placeholders = placeholders;
         AttributesWithCode = attributesWithCode;
         ElementsWithRepeatedChildren = elementsWithRepeatedChildren;
+        ElementsWithCodeInContent = elementsWithCodeInContent;
         BlockingCode = blockingCode;
     }
 
@@ -42,6 +44,9 @@ internal sealed class TemplateMask
 
     /// <summary>Start-tag offsets of elements whose children include loops or branches.</summary>
     public HashSet<int> ElementsWithRepeatedChildren { get; }
+
+    /// <summary>Start-tag offsets of elements with code among their children: they may render empty.</summary>
+    public HashSet<int> ElementsWithCodeInContent { get; }
 
     /// <summary>Code that makes build-time inlining impossible, with the reason.</summary>
     public List<CssBlockingCode> BlockingCode { get; }

@@ -39,6 +39,7 @@ internal static class TemplateMasker
         var placeholders = new Dictionary<string, string>(StringComparer.Ordinal);
         var attributesWithCode = new List<MaskedAttribute>();
         var repeatedParents = new HashSet<int>();
+        var parentsOfCode = new HashSet<int>();
         var blocking = new List<CssBlockingCode>();
 
         var open = new List<MarkupToken>();
@@ -57,6 +58,11 @@ internal static class TemplateMasker
                 case MarkupTokenKind.Text:
                     foreach (var block in inside)
                     {
+                        if (block.Kind != TemplateCodeKind.Silent && open.Count > 0)
+                        {
+                            parentsOfCode.Add(open[open.Count - 1].Start);
+                        }
+
                         if (block.Kind == TemplateCodeKind.Include)
                         {
                             blocking.Add(new CssBlockingCode(block.Start, block.Length,
@@ -99,7 +105,7 @@ internal static class TemplateMasker
             }
         }
 
-        return new TemplateMask(masked.ToString(), tokens, blocks, placeholders, attributesWithCode, repeatedParents, blocking);
+        return new TemplateMask(masked.ToString(), tokens, blocks, placeholders, attributesWithCode, repeatedParents, parentsOfCode, blocking);
     }
 
     private static void MaskTag(

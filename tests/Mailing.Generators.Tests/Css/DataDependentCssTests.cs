@@ -91,6 +91,37 @@ public sealed class DataDependentCssTests
     }
 
     [Fact]
+    public void EmptyPseudoClassOnAnElementCodeWritesInto_IsReported()
+    {
+        var template = """<html><head><style>p:empty { display: none; }</style></head><body><p>{{ note }}</p></body></html>""";
+
+        var finding = SingleBlockingFinding(template, out _);
+
+        Assert.Equal(template.IndexOf("p:empty", StringComparison.Ordinal), finding.Offset);
+    }
+
+    [Fact]
+    public void AttributeValueSelectorOnAnAttributeCodeWrites_IsReported()
+    {
+        var template = """<html><head><style>a[href^="https"] { color: green; }</style></head><body><a href="{{ url }}">x</a></body></html>""";
+
+        var finding = SingleBlockingFinding(template, out _);
+
+        Assert.Contains("href", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AttributePresenceSelector_IsInlinedWhateverTheValue()
+    {
+        var template = """<html><head><style>a[href] { color: green; }</style></head><body><a href="{{ url }}">x</a></body></html>""";
+
+        var result = CssInliner.Inline(template, CssInliningOptions.Default);
+
+        Assert.True(result.Inlined);
+        Assert.Contains("<a href=\"{{ url }}\" style=\"color: green\">", result.Template, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CodeInsideStyle_IsReportedAtTheCode()
     {
         var template = """<html><head><style>a { color: {{ brand_color }}; }</style></head><body><a href="#">x</a></body></html>""";

@@ -23,9 +23,11 @@ public sealed class RandomTemplateInliningTests
         "@media (max-width: 600px) { p { font-size: 18px; } }", "div > p { line-height: 1.5; }",
         "* { box-sizing: border-box; }", "[href] { text-decoration: none; }", ".a.c { color: green; }",
         "li { list-style: none; }", "p ~ p { text-indent: 1em; }", "td:nth-child(2) { text-align: right; }",
+        "p:empty { display: none; }", "span:not(.b) { color: gray; }", "td.a + td { color: #333; }",
+        "[href^=\"https\"] { color: green; }", "#a { color: olive; }", "ul > li:last-child { margin: 0; }",
     ];
 
-    private static readonly string[] Classes = ["", "a", "b", "c", "a c", "{{ kind }}", "b {{ kind }}", "{{ if flag }}c{{ end }}", "{{ if flag }}a{{ else }}b{{ end }}"];
+    private static readonly string[] Classes = ["", "a", "b", "c", "a c", "", "a", "b", "c", "{{ kind }}", "b {{ kind }}", "{{ if flag }}c{{ end }}", "{{ if flag }}a{{ else }}b{{ end }}"];
 
     public static TheoryData<int> Seeds()
     {
@@ -69,24 +71,24 @@ public sealed class RandomTemplateInliningTests
     }
 
     [Fact]
-    public void GeneratedTemplates_AreMostlyInlined_SoTheSoundnessTestChecksSomething()
+    public void GeneratedTemplates_IncludeManyThatAreInlined_SoTheSoundnessTestChecksSomething()
     {
         var outcomes = Enumerable.Range(1, SeedCount).Select(seed => CssInliner.Inline(Template(new Random(seed)), CssInliningOptions.Default).Inlined).ToList();
 
-        Assert.True(outcomes.Count(inlined => inlined) >= SeedCount / 4, $"only {outcomes.Count(inlined => inlined)} of {SeedCount} generated templates were inlined");
+        Assert.True(outcomes.Count(inlined => inlined) >= SeedCount / 6, $"only {outcomes.Count(inlined => inlined)} of {SeedCount} generated templates were inlined");
         Assert.Contains(false, outcomes);
     }
 
     private static IEnumerable<ScriptObject> Models()
     {
-        foreach (var (rows, flag, kind) in new[] { (0, false, ""), (1, true, "a"), (3, false, "c"), (2, true, "b") })
+        foreach (var (rows, flag, kind, x) in new[] { (0, false, "", "X & Y"), (1, true, "a", ""), (3, false, "c", "X"), (2, true, "b", "") })
         {
             yield return new ScriptObject
             {
                 ["rows"] = new ScriptArray(Enumerable.Range(1, rows).Select(i => (object)$"row {i}")),
                 ["flag"] = flag,
                 ["kind"] = kind,
-                ["x"] = "X & Y",
+                ["x"] = x,
                 ["url"] = "https://example.com/?a=1&b=2",
                 ["color"] = flag ? "red" : "#0a0",
             };
@@ -108,7 +110,7 @@ public sealed class RandomTemplateInliningTests
     private static void Block(Random random, StringBuilder html, int depth)
     {
         string Class() => Classes[random.Next(Classes.Length)];
-        switch (random.Next(depth >= 2 ? 5 : 9))
+        switch (random.Next(depth >= 2 ? 5 : 11))
         {
             case 0:
                 html.Append($"<p class=\"{Class()}\">text {{{{ x }}}}</p>");
@@ -146,6 +148,12 @@ public sealed class RandomTemplateInliningTests
                 html.Append("{{ else }}");
                 Block(random, html, depth + 1);
                 html.Append("{{ end }}");
+                break;
+            case 9:
+                html.Append($"<p id=\"{(random.Next(2) == 0 ? "a" : "{{ kind }}")}\">{{{{ x }}}}</p>");
+                break;
+            case 10:
+                html.Append("<table>{{ if flag }}<tr><td class=\"a\">maybe</td><td>1</td></tr>{{ end }}<tr><td>always</td><td>2</td></tr></table>");
                 break;
             default:
                 html.Append($"<ul class=\"{Class()}\">{{{{ for r in rows }}}}<li>{{{{ r }}}}</li>{{{{ end }}}}</ul>");
