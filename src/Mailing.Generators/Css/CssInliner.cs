@@ -233,7 +233,7 @@ internal static class CssInliner
             }
         }
 
-        if (close < 0 || !HasRowOutsideLoopsAndBranches(template, mask, open, close))
+        if (close < 0 || !HasRowOutsideLoopsAndBranches(mask, open, close))
         {
             // With every row inside a loop or branch, no row (and no <tbody>) may be rendered at all.
             return false;
@@ -251,7 +251,7 @@ internal static class CssInliner
         return true;
     }
 
-    private static bool HasRowOutsideLoopsAndBranches(string template, TemplateMask mask, int open, int close)
+    private static bool HasRowOutsideLoopsAndBranches(TemplateMask mask, int open, int close)
     {
         var scopes = 0;
         var tables = 0;
@@ -262,10 +262,7 @@ internal static class CssInliner
             var token = mask.Tokens[i];
             while (next >= 0 && next < blocks.Count && blocks[next].Start < token.End)
             {
-                if (blocks[next].Kind == TemplateCodeKind.Control)
-                {
-                    scopes += ScopeChange(template.Substring(blocks[next].Start, blocks[next].Length));
-                }
+                scopes += blocks[next].ScopeChange;
 
                 next++;
             }
@@ -281,17 +278,6 @@ internal static class CssInliner
         }
 
         return false;
-    }
-
-    private static int ScopeChange(string code)
-    {
-        var word = System.Text.RegularExpressions.Regex.Match(code, @"^\{\{[~-]?\s*([a-z]+)").Groups[1].Value;
-        return word switch
-        {
-            "end" => -1,
-            "for" or "if" or "while" or "case" or "tablerow" or "capture" or "with" or "wrap" or "func" => 1,
-            _ => 0,
-        };
     }
 
     private static void EditStyleElement(TemplateEdits edits, TemplateMask mask, int tagIndex, IElement style, string originalCss)

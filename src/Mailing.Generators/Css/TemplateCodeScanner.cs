@@ -13,6 +13,11 @@ internal static class TemplateCodeScanner
         "func", "ret", "break", "continue",
     };
 
+    private static readonly HashSet<string> ScopeOpeners = new(StringComparer.Ordinal)
+    {
+        "for", "if", "while", "case", "tablerow", "capture", "with", "wrap", "func",
+    };
+
     public static List<TemplateCodeBlock> Scan(string template)
     {
         var blocks = new List<TemplateCodeBlock>();
@@ -22,6 +27,8 @@ internal static class TemplateCodeScanner
         var firstWordPending = false;
         var inAssignment = false;
         var writes = false;
+        var scopeChange = 0;
+        var switchesBranch = false;
         foreach (var token in new Lexer(template))
         {
             if (token.Type is TokenType.Comment or TokenType.CommentMulti)
@@ -45,6 +52,8 @@ internal static class TemplateCodeScanner
                     atStatementStart = true;
                     inAssignment = false;
                     writes = false;
+                    scopeChange = 0;
+                    switchesBranch = false;
                     break;
                 case TokenType.EscapeEnter:
                     start = token.Start.Offset;
@@ -57,7 +66,8 @@ internal static class TemplateCodeScanner
                     firstWordPending = false;
                     if (start >= 0)
                     {
-                        blocks.Add(new TemplateCodeBlock(start, token.End.Offset + 1, kind == TemplateCodeKind.Output && !writes ? TemplateCodeKind.Silent : kind));
+                        var blockKind = kind == TemplateCodeKind.Output && !writes ? TemplateCodeKind.Silent : kind;
+                        blocks.Add(new TemplateCodeBlock(start, token.End.Offset + 1, blockKind, scopeChange, switchesBranch));
                     }
 
                     start = -1;
@@ -80,6 +90,9 @@ internal static class TemplateCodeScanner
                         {
                             kind = TemplateCodeKind.Control;
                         }
+
+                        scopeChange += ScopeOpeners.Contains(word) ? 1 : word == "end" ? -1 : 0;
+                        switchesBranch |= word is "else" or "when";
                     }
                     else
                     {

@@ -43,6 +43,7 @@ internal static class TemplateMasker
         var blocking = new List<CssBlockingCode>();
 
         var open = new List<MarkupToken>();
+        var scopes = new Stack<(int Depth, TemplateCodeBlock Block)>();
         var blockIndex = 0;
         foreach (var token in tokens)
         {
@@ -61,6 +62,12 @@ internal static class TemplateMasker
                         if (block.Kind != TemplateCodeKind.Silent && open.Count > 0)
                         {
                             parentsOfCode.Add(open[open.Count - 1].Start);
+                        }
+
+                        if (!IsBalanced(block, open.Count, scopes))
+                        {
+                            blocking.Add(new CssBlockingCode(block.Start, block.Length,
+                                "an element is opened in one branch or loop body and closed outside it, so the elements every render shares are not known; close each element inside the branch that opens it"));
                         }
 
                         if (block.Kind == TemplateCodeKind.Include)
@@ -106,6 +113,31 @@ internal static class TemplateMasker
         }
 
         return new TemplateMask(masked.ToString(), tokens, blocks, placeholders, attributesWithCode, repeatedParents, parentsOfCode, blocking);
+    }
+
+    /// <summary>
+    /// Tracks the open-element depth across loops and branches: a branch or loop body must close
+    /// what it opens, or the parse of the masked text nests elements no render has.
+    /// </summary>
+    private static bool IsBalanced(TemplateCodeBlock block, int depth, Stack<(int Depth, TemplateCodeBlock Block)> scopes)
+    {
+        var balanced = true;
+        if ((block.SwitchesBranch || block.ScopeChange < 0) && scopes.Count > 0)
+        {
+            balanced = scopes.Peek().Depth == depth;
+        }
+
+        for (var i = block.ScopeChange; i < 0 && scopes.Count > 0; i++)
+        {
+            scopes.Pop();
+        }
+
+        for (var i = 0; i < block.ScopeChange; i++)
+        {
+            scopes.Push((depth, block));
+        }
+
+        return balanced;
     }
 
     private static void MaskTag(
