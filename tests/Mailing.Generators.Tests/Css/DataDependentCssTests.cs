@@ -122,6 +122,25 @@ public sealed class DataDependentCssTests
     }
 
     [Fact]
+    public void ElementOpenedInOneBranchAndClosedAfterIt_IsReportedAtTheBranch()
+    {
+        var template = """
+            <html><head><style>.x p { color: red; }</style></head><body>
+            {{ if fancy }}<div class="x">{{ else }}<div class="y">{{ end }}<p>text</p></div>
+            </body></html>
+            """;
+
+        var result = CssInliner.Inline(template, CssInliningOptions.Default);
+
+        Assert.False(result.Inlined);
+        Assert.Equal(template, result.Template);
+        var finding = result.Findings[0];
+        Assert.Equal(ContentDiagnosticIds.CssDependsOnData, finding.DiagnosticId);
+        Assert.Equal(template.IndexOf("{{ else }}", StringComparison.Ordinal), finding.Offset);
+        Assert.Contains("close each element inside the branch", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CodeInsideStyle_IsReportedAtTheCode()
     {
         var template = """<html><head><style>a { color: {{ brand_color }}; }</style></head><body><a href="#">x</a></body></html>""";
