@@ -124,6 +124,12 @@ internal static class CssInliner
         }
 
         var sheets = styleElements.Select(s => s.TextContent).Concat(externalCss).ToList();
+        if (sheets.TrueForAll(string.IsNullOrWhiteSpace) && edits.IsEmpty)
+        {
+            // No CSS: PreMailer would change nothing, so don't pay for it.
+            return new CssInliningResult(template, true, findings);
+        }
+
         var selectors = InlinableSelectors(sheets);
         (int, int) Locate(string selector) => LocateSelector(template, mask, selector);
         var matches = selectors.Select(s => DataDependentSelectorDetector.Match(document, s)).ToList();

@@ -12,6 +12,8 @@ internal sealed class TemplateEdits
 
     public TemplateEdits(string text) => _text = text;
 
+    public bool IsEmpty => _edits.Count == 0;
+
     public void Replace(int start, int length, string text) => _edits.Add((start, length, text, _edits.Count));
 
     public void Insert(int at, string text) => Replace(at, 0, text);

@@ -203,6 +203,18 @@ public sealed class HardCaseInliningTests
     }
 
     [Fact]
+    public void TemplateWithoutCss_IsLeftExactlyAsWritten()
+    {
+        var template = """<html><body><table>{{ for item in items }}<tr><td style="color: red">{{ item.name }}</td></tr>{{ end }}</table></body></html>""";
+
+        var result = CssInliner.Inline(template, KeepAll);
+
+        Assert.True(result.Inlined);
+        Assert.Equal(template, result.Template);
+        InliningOracle.AssertMatchesPreMailer(template, Model(("items", Items(2))), KeepAll);
+    }
+
+    [Fact]
     public void ProvidedStylesheet_IsInlinedAndItsLinkRemoved()
     {
         var options = CssInliningOptions.Default with
