@@ -190,7 +190,7 @@ internal static class PlainTextTemplateDeriver
         var position = token.Start;
         foreach (var block in code)
         {
-            text.Text(WebUtility.HtmlDecode(template.Substring(position, block.Start - position)));
+            text.Text(Decode(template.Substring(position, block.Start - position)));
             if (block.Kind == TemplateCodeKind.Control)
             {
                 text.ControlCode(Code(template, block));
@@ -207,8 +207,15 @@ internal static class PlainTextTemplateDeriver
             position = block.End;
         }
 
-        text.Text(WebUtility.HtmlDecode(template.Substring(position, token.End - position)));
+        text.Text(Decode(template.Substring(position, token.End - position)));
     }
+
+    /// <summary>
+    /// Decodes entities; braces that decode to <c>{{</c> (written <c>&amp;#123;&amp;#123;</c> in the
+    /// HTML) would open code in the text template, so they are written by code instead.
+    /// </summary>
+    private static string Decode(string html)
+        => WebUtility.HtmlDecode(html).Replace("{{", "{{ '{{' }}");
 
     private static string? LinkTarget(string template, MarkupToken tag)
     {

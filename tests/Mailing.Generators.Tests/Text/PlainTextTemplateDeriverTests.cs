@@ -75,6 +75,14 @@ public sealed class PlainTextTemplateDeriverTests
     }
 
     [Fact]
+    public void BracesWrittenAsEntities_StayTextInTheTextTemplate()
+    {
+        var text = PlainTextTemplateDeriver.Derive("<p>Use &#123;&#123; name &#125;&#125; in templates, {{ name }}.</p>")!;
+
+        Assert.Equal("Use {{ name }} in templates, Ann.\n", InliningOracle.Render(text, new ScriptObject { ["name"] = "Ann" }));
+    }
+
+    [Fact]
     public void HtmlWithoutVisibleText_DerivesNoTemplate()
     {
         Assert.Null(PlainTextTemplateDeriver.Derive("<html><head><style>p{}</style></head><body><img src=\"https://example.com/a.png\" alt=\"\"></body></html>"));
