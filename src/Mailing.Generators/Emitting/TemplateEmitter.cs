@@ -20,6 +20,7 @@ internal sealed class TemplateEmitter
     private readonly ExpressionBinder _binder;
     private readonly CodeWriter _body;
     private readonly System.Text.StringBuilder _literal = new();
+    private string _indent = string.Empty;
 
     private TemplateEmitter(ExpressionBinder binder, int indent)
     {
@@ -49,9 +50,58 @@ internal sealed class TemplateEmitter
             return;
         }
 
+        // Scriban's auto-indent: a `{{` that stands after whitespace at the start of its line sets
+        // the indentation for the statements of its code block; raw text follows the enclosing
+        // statement's. The indentation in force is known here, so only changes are emitted.
+        string? enterIndent = null;
         foreach (var statement in block.Statements)
         {
+            switch (statement)
+            {
+                case ScriptEscapeStatement { IsEntering: true } enter:
+                    enterIndent = enter.Indent ?? string.Empty;
+                    continue;
+                case ScriptEscapeStatement { IsClosing: true }:
+                    enterIndent = null;
+                    continue;
+                case ScriptRawStatement or ScriptEscapeStatement or ScriptEndStatement or ScriptNopStatement or null:
+                    Statement(statement);
+                    continue;
+            }
+
+            var indent = enterIndent ?? _indent;
+            if (indent == _indent || (statement is ScriptExpressionStatement { Expression: ScriptAssignExpression }))
+            {
+                Statement(statement);
+                continue;
+            }
+
+            FlushLiteral();
+            var previous = _binder.NewName("__indent");
+            var outer = _indent;
+            _body.Line($"var {previous} = __out.SetIndent({CSharpLiteral.String(indent)});");
+            _indent = indent;
+            var isBlock = statement is not ScriptExpressionStatement;
+            if (isBlock)
+            {
+                _body.Open("try");
+            }
+
             Statement(statement);
+            FlushLiteral();
+            if (isBlock)
+            {
+                _body.Close();
+                _body.Open("finally");
+            }
+
+            _body.Line($"__out.RestoreIndent({previous});");
+            if (isBlock)
+            {
+                _body.Close();
+            }
+
+            _indent = outer;
         }
 
         FlushLiteral();
@@ -259,6 +309,20 @@ internal sealed class TemplateEmitter
         _body.Line($"var {name} = {value.Code};");
         var subject = new BoundExpression(name, value.Type);
         ScriptConditionStatement? branch = statement.Body?.Statements.OfType<ScriptConditionStatement>().FirstOrDefault();
+
+        // Every branch runs inside the first 'when', so under the indentation its own `{{` sets.
+        var enter = statement.Body?.Statements.TakeWhile(s => s != branch).OfType<ScriptEscapeStatement>().LastOrDefault(e => e.IsEntering);
+        var outer = _indent;
+        var indent = enter?.Indent ?? _indent;
+        string? previous = null;
+        if (indent != _indent)
+        {
+            previous = _binder.NewName("__indent");
+            _body.Line($"var {previous} = __out.SetIndent({CSharpLiteral.String(indent)});");
+            _body.Open("try");
+            _indent = indent;
+        }
+
         var first = true;
         while (branch is not null)
         {
@@ -292,6 +356,15 @@ internal sealed class TemplateEmitter
             }
 
             first = false;
+        }
+
+        if (previous is not null)
+        {
+            _body.Close();
+            _body.Open("finally");
+            _body.Line($"__out.RestoreIndent({previous});");
+            _body.Close();
+            _indent = outer;
         }
 
         _body.Close();

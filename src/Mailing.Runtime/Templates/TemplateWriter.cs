@@ -12,8 +12,10 @@ namespace Mailing.Templates;
 public sealed class TemplateWriter
 {
     private readonly bool _escapeHtml;
-    private readonly Stack<TextWriter> _captures = new();
+    private readonly Stack<(TextWriter Writer, bool AtLineStart)> _captures = new();
     private TextWriter _writer;
+    private string _indent = string.Empty;
+    private bool _atLineStart;
 
     /// <summary>Writes to <paramref name="writer"/>.</summary>
     /// <param name="writer">Where the output goes.</param>
@@ -32,7 +34,24 @@ public sealed class TemplateWriter
 
     /// <summary>Writes template text, which is never escaped.</summary>
     /// <param name="text">Constant text from the template.</param>
-    public void Literal(string text) => _writer.Write(text);
+    public void Literal(string text) => Write(text);
+
+    /// <summary>
+    /// Sets the indentation written after each line break from now on: Scriban's auto-indent of a
+    /// statement that stands on its own line after whitespace.
+    /// </summary>
+    /// <param name="indent">The whitespace before the statement's <c>{{</c>, or empty for none.</param>
+    /// <returns>The previous indentation, for <see cref="RestoreIndent"/>.</returns>
+    public string SetIndent(string indent)
+    {
+        var previous = _indent;
+        _indent = indent ?? string.Empty;
+        return previous;
+    }
+
+    /// <summary>Restores the indentation <see cref="SetIndent"/> replaced.</summary>
+    /// <param name="previous">What <see cref="SetIndent"/> returned.</param>
+    public void RestoreIndent(string previous) => _indent = previous ?? string.Empty;
 
     /// <summary>Writes a value: HTML-escaped in an HTML template, as is in a text template.</summary>
     /// <param name="value">The value; nothing is written for <see langword="null"/>.</param>
@@ -43,25 +62,33 @@ public sealed class TemplateWriter
             return;
         }
 
-        if (_escapeHtml)
+        if (_escapeHtml && _indent.Length == 0)
         {
             TemplateHtml.Escape(_writer, value);
+            _atLineStart = value[^1] == '\n';
         }
         else
         {
-            _writer.Write(value);
+            Write(_escapeHtml ? TemplateHtml.Escape(value)! : value);
         }
     }
 
     /// <summary>Writes a value the template marked as raw: never escaped.</summary>
     /// <param name="value">The value; nothing is written for <see langword="null"/>.</param>
-    public void Raw(string? value) => _writer.Write(value);
+    public void Raw(string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            Write(value);
+        }
+    }
 
     /// <summary>Starts capturing output for a <c>capture</c> block.</summary>
     public void BeginCapture()
     {
-        _captures.Push(_writer);
+        _captures.Push((_writer, _atLineStart));
         _writer = new StringWriter(CultureInfo.InvariantCulture);
+        _atLineStart = false;
     }
 
     /// <summary>Ends the innermost <c>capture</c> block and returns what it wrote.</summary>
@@ -69,8 +96,41 @@ public sealed class TemplateWriter
     public string EndCapture()
     {
         var captured = _writer.ToString() ?? string.Empty;
-        _writer = _captures.Pop();
+        (_writer, _atLineStart) = _captures.Pop();
         return captured;
+    }
+
+    // Scriban indents lazily: the indentation goes before the next character written after a
+    // line break, so a block's trailing line break is not followed by indentation.
+    private void Write(string text)
+    {
+        if (text.Length == 0)
+        {
+            return;
+        }
+
+        if (_indent.Length == 0)
+        {
+            _writer.Write(text);
+            _atLineStart = text[^1] == '\n';
+            return;
+        }
+
+        var rest = text.AsSpan();
+        while (rest.Length > 0)
+        {
+            if (_atLineStart)
+            {
+                _writer.Write(_indent);
+                _atLineStart = false;
+            }
+
+            var newline = rest.IndexOf('\n');
+            var line = newline < 0 ? rest : rest[..(newline + 1)];
+            _writer.Write(line);
+            _atLineStart = newline >= 0;
+            rest = rest[line.Length..];
+        }
     }
 
     /// <summary>Formats a string value (identity).</summary>

@@ -37,6 +37,7 @@ internal static class OrderModel
             public DateTimeOffset? ShippedAt { get; set; }
             public OrderStatus Status { get; set; }
             public string? Message { get; set; }
+            public string Notes { get; set; } = "";
 
             public static void Fill(OrderModel m, bool hostile)
             {
@@ -64,6 +65,7 @@ internal static class OrderModel
                 m.ShippedAt = new DateTimeOffset(2024, 3, 7, 9, 30, 0, TimeSpan.Zero);
                 m.Status = OrderStatus.Shipped;
                 m.Message = hostile ? evil : null;
+                m.Notes = hostile ? "first <line>\nsecond & line\n" : "first line\nsecond line\n";
             }
         }
         }

@@ -44,6 +44,8 @@ internal static class TemplateCorpus
         ("Partial", "<h1>{{ number }}</h1>\n{{ include 'line_item' }}\n{{ for item in items }}{{ include 'item_row' }}{{ end }}"),
         ("Raw", "<p>{{ \"<b>bold</b>\" | html.raw }}</p>"),
         ("HtmlEscapeFunction", "{{ \"<i>\" | html.escape }}"),
+        ("AutoIndentBlocks", "<ul>\n  {{ for tag in tags }}\n  <li>{{ tag }}</li>\n\n  {{ end }}\n</ul>\n    {{ capture c }}\nA\n\nB\n{{ end }}[{{ c }}]\n  {{ if is_gift }}    {{ number }}\n  {{ end }}|\n  {{ case count }}{{ when 7 }}\nX\nY{{ end }}|"),
+        ("AutoIndentValues", "a\n  {{ notes }}\n  {{ notes }}{{ notes }}|\n\t {{ notes }}x\n  {{ for s in scores }}{{ notes }}{{ end }}|\n  {{ if is_gift }}\n{{ notes }}\n    {{ notes }}\n  {{ end }}|\n  {{ notes ~}}\n  {{ notes -}}\n  {{ notes }}|"),
     ];
 
     /// <summary>Partials, resolved beside the including template (<c>name</c>, <c>name.ext</c>, <c>_name.ext</c>).</summary>

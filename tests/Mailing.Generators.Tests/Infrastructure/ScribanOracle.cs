@@ -17,9 +17,6 @@ internal static class ScribanOracle
             MemberRenamer = StandardMemberRenamer.Default,
             // The generated code is null-safe on member access; Scriban is when this is on.
             EnableRelaxedTargetAccess = true,
-            // Compiled templates write text exactly as written; Scriban's AutoIndent would re-indent
-            // every line a block statement outputs by the whitespace before the statement.
-            AutoIndent = false,
             TemplateLoader = new DictionaryLoader(partials ?? new Dictionary<string, string>()),
         };
         if (culture is not null)
