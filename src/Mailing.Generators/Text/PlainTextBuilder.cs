@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Text;
 
 namespace Mailing.Generators.Text;
@@ -16,6 +17,8 @@ internal sealed class PlainTextBuilder
     private readonly StringBuilder _text = new();
     private int _newlines = 2;
     private bool _pendingSpace;
+    private bool _endsWithControlCode;
+    private readonly Stack<int> _scopes = new();
 
     public int Length => _text.Length;
 
@@ -44,10 +47,27 @@ internal sealed class PlainTextBuilder
     public void OutputCode(string code) => Content(code);
 
     /// <summary>Code that loops or branches: written where it stands, but it is not content.</summary>
-    public void ControlCode(string code)
+    public void ControlCode(string code, int scopeChange, bool switchesBranch)
     {
         FlushSpace();
         _text.Append(code);
+        _endsWithControlCode = true;
+
+        // Each branch starts where the `if` started, not where the previous branch ended.
+        if (switchesBranch && _scopes.Count > 0)
+        {
+            _newlines = _scopes.Peek();
+        }
+
+        for (var i = scopeChange; i < 0 && _scopes.Count > 0; i++)
+        {
+            _scopes.Pop();
+        }
+
+        for (var i = 0; i < scopeChange; i++)
+        {
+            _scopes.Push(_newlines);
+        }
     }
 
     /// <summary>
@@ -80,6 +100,7 @@ internal sealed class PlainTextBuilder
     public void BlankLine()
     {
         _pendingSpace = false;
+
         while (_newlines < 2)
         {
             NewLine();
@@ -99,7 +120,9 @@ internal sealed class PlainTextBuilder
     public override string ToString()
     {
         var text = _text.ToString().Trim();
-        return text.Length == 0 ? string.Empty : text + "\n";
+
+        // After a closing `{{ end }}` the line break is already inside the branch or loop body.
+        return text.Length == 0 ? string.Empty : _endsWithControlCode && _newlines > 0 ? text : text + "\n";
     }
 
     private void Content(string text)
@@ -107,6 +130,7 @@ internal sealed class PlainTextBuilder
         FlushSpace();
         _text.Append(text);
         _newlines = 0;
+        _endsWithControlCode = false;
     }
 
     private void FlushSpace()
@@ -130,5 +154,6 @@ internal sealed class PlainTextBuilder
         _text.Length = end;
         _text.Append('\n');
         _newlines++;
+        _endsWithControlCode = false;
     }
 }

@@ -74,7 +74,7 @@ internal static class PlainTextTemplateDeriver
                 {
                     if (block.Kind is TemplateCodeKind.Control or TemplateCodeKind.Silent)
                     {
-                        text.ControlCode(Code(htmlTemplate, block));
+                        text.ControlCode(Code(htmlTemplate, block), block.ScopeChange, block.SwitchesBranch);
                     }
                 }
 
@@ -193,7 +193,7 @@ internal static class PlainTextTemplateDeriver
             text.Text(Decode(template.Substring(position, block.Start - position)));
             if (block.Kind == TemplateCodeKind.Control)
             {
-                text.ControlCode(Code(template, block));
+                text.ControlCode(Code(template, block), block.ScopeChange, block.SwitchesBranch);
             }
             else if (block.Kind == TemplateCodeKind.Silent)
             {

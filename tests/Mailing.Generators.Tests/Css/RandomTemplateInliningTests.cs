@@ -82,7 +82,7 @@ public sealed class RandomTemplateInliningTests
         Assert.Contains(false, outcomes);
     }
 
-    private static IEnumerable<ScriptObject> Models()
+    internal static IEnumerable<ScriptObject> Models()
     {
         foreach (var (rows, flag, kind, x) in new[] { (0, false, "", "X & Y"), (1, true, "a", ""), (3, false, "c", "X"), (2, true, "b", "") })
         {
@@ -98,7 +98,7 @@ public sealed class RandomTemplateInliningTests
         }
     }
 
-    private static string Template(Random random)
+    internal static string Template(Random random)
     {
         var css = string.Join("\n", Rules.Where(_ => random.Next(3) == 0));
         var body = new StringBuilder();

@@ -83,6 +83,26 @@ public sealed class PlainTextTemplateDeriverTests
     }
 
     [Fact]
+    public void DerivedTextOfGeneratedTemplates_IsValidScribanThatRendersWithoutMarkupOrCode()
+    {
+        for (var seed = 1; seed <= 300; seed++)
+        {
+            var html = RandomTemplateInliningTests.Template(new Random(seed));
+
+            var text = PlainTextTemplateDeriver.Derive(html);
+
+            Assert.NotNull(text);
+            foreach (var model in RandomTemplateInliningTests.Models())
+            {
+                var rendered = InliningOracle.Render(text, model);
+                Assert.False(rendered.Contains('<', StringComparison.Ordinal), $"seed {seed}: {rendered}");
+
+                Assert.False(rendered.Contains("{{", StringComparison.Ordinal), $"seed {seed}: {rendered}");
+            }
+        }
+    }
+
+    [Fact]
     public void HtmlWithoutVisibleText_DerivesNoTemplate()
     {
         Assert.Null(PlainTextTemplateDeriver.Derive("<html><head><style>p{}</style></head><body><img src=\"https://example.com/a.png\" alt=\"\"></body></html>"));
