@@ -49,9 +49,9 @@ internal static class TemplateCompiler
         }
 
         var errorsBefore = CountErrors(diagnostics);
-        var htmlBody = Emit(spec, htmlComposed.Text, htmlComposed.Map, isHtml: true, indent, diagnostics);
-        var textBody = textComposed is null ? null : Emit(spec, textComposed.Text, textComposed.Map, isHtml: false, indent, diagnostics);
-        var subjectBody = subjectComposed is null ? null : Emit(spec, subjectComposed.Text, subjectComposed.Map, isHtml: false, indent, diagnostics);
+        var htmlBody = Emit(spec, htmlComposed.Text, htmlComposed.Map, isHtml: true, indent, diagnostics, htmlComposed.Splices);
+        var textBody = textComposed is null ? null : Emit(spec, textComposed.Text, textComposed.Map, isHtml: false, indent, diagnostics, textComposed.Splices);
+        var subjectBody = subjectComposed is null ? null : Emit(spec, subjectComposed.Text, subjectComposed.Map, isHtml: false, indent, diagnostics, subjectComposed.Splices);
         if (CountErrors(diagnostics) > errorsBefore || htmlBody is null)
         {
             return Failed(spec, diagnostics);
@@ -118,7 +118,7 @@ internal static class TemplateCompiler
         return TemplateSource.FromFile(file);
     }
 
-    private static string? Emit(TemplateClassSpec spec, string text, SourceMap? map, bool isHtml, int indent, List<DiagnosticInfo> diagnostics)
+    private static string? Emit(TemplateClassSpec spec, string text, SourceMap? map, bool isHtml, int indent, List<DiagnosticInfo> diagnostics, EquatableArray<SpliceRegion> splices = default)
     {
         var template = TemplateParser.Parse(text, null);
         if (template.HasErrors)
@@ -141,9 +141,9 @@ internal static class TemplateCompiler
         // A first pass learns each variable's final type (numbers widen), so the real pass can
         // declare it that way before its first use.
         var firstPass = new ExpressionBinder(spec.Types, spec.ModelTypeName, isHtml, static (_, _, _) => { });
-        TemplateEmitter.Emit(template.Page!, firstPass, indent);
+        TemplateEmitter.Emit(template.Page!, firstPass, indent, splices);
         var variableTypes = firstPass.Globals.ToDictionary(g => g.Name, g => g.Type);
         var binder = new ExpressionBinder(spec.Types, spec.ModelTypeName, isHtml, Report, variableTypes);
-        return TemplateEmitter.Emit(template.Page!, binder, indent);
+        return TemplateEmitter.Emit(template.Page!, binder, indent, splices);
     }
 }

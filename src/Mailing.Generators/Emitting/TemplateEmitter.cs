@@ -4,6 +4,7 @@ using System.Linq;
 using Mailing.Generators.Binding;
 using Mailing.Generators.Diagnostics;
 using Mailing.Generators.Model;
+using Mailing.Generators.Parsing;
 using Scriban.Syntax;
 
 namespace Mailing.Generators.Emitting;
@@ -20,7 +21,14 @@ internal sealed class TemplateEmitter
     private readonly ExpressionBinder _binder;
     private readonly CodeWriter _body;
     private readonly System.Text.StringBuilder _literal = new();
+    private readonly HashSet<int> _spliceStarts = new();
+    private readonly HashSet<int> _spliceEnds = new();
+    private readonly Stack<(string Base, string Indent, string? Restore)> _splices = new();
+
+    // The indentation in force at run time, known statically: the innermost statement's, on top of
+    // the indentation of the includes around it (_base).
     private string _indent = string.Empty;
+    private string _base = string.Empty;
 
     private TemplateEmitter(ExpressionBinder binder, int indent)
     {
@@ -29,9 +37,15 @@ internal sealed class TemplateEmitter
     }
 
     /// <summary>Emits the statements of <paramref name="page"/>; variables are declared before them.</summary>
-    public static string Emit(ScriptPage page, ExpressionBinder binder, int indent)
+    public static string Emit(ScriptPage page, ExpressionBinder binder, int indent, EquatableArray<SpliceRegion> splices = default)
     {
         var emitter = new TemplateEmitter(binder, indent);
+        foreach (var splice in splices)
+        {
+            emitter._spliceStarts.Add(splice.Start);
+            emitter._spliceEnds.Add(splice.End);
+        }
+
         emitter.Block(page.Body);
         var method = new CodeWriter(indent);
         foreach (var variable in binder.Globals)
@@ -58,8 +72,16 @@ internal sealed class TemplateEmitter
         {
             switch (statement)
             {
+                case ScriptEscapeStatement { IsEntering: true } enter when _spliceEnds.Contains(enter.Span.Start.Offset) && _splices.Count > 0:
+                    EndSplice();
+                    enterIndent = null;
+                    continue;
                 case ScriptEscapeStatement { IsEntering: true } enter:
                     enterIndent = enter.Indent ?? string.Empty;
+                    continue;
+                case ScriptEscapeStatement { IsClosing: true } close when _spliceStarts.Contains(close.Span.End.Offset + 1):
+                    BeginSplice(enterIndent);
+                    enterIndent = null;
                     continue;
                 case ScriptEscapeStatement { IsClosing: true }:
                     enterIndent = null;
@@ -69,7 +91,7 @@ internal sealed class TemplateEmitter
                     continue;
             }
 
-            var indent = enterIndent ?? _indent;
+            var indent = enterIndent is null ? _indent : _base + enterIndent;
             if (indent == _indent || (statement is ScriptExpressionStatement { Expression: ScriptAssignExpression }))
             {
                 Statement(statement);
@@ -154,6 +176,39 @@ internal sealed class TemplateEmitter
                 _binder.Unsupported(statement, ExpressionBinder.Describe(statement), string.Empty);
                 break;
         }
+    }
+
+    /// <summary>
+    /// A spliced partial or layout body is written as the include statement's value: its own lines
+    /// indented by the include's indentation, on top of which its statements indent their own.
+    /// </summary>
+    private void BeginSplice(string? includeIndent)
+    {
+        var spliceIndent = includeIndent is null ? _indent : _base + includeIndent;
+        string? restore = null;
+        if (spliceIndent != _indent)
+        {
+            FlushLiteral();
+            restore = _binder.NewName("__indent");
+            _body.Line($"var {restore} = __out.SetIndent({CSharpLiteral.String(spliceIndent)});");
+        }
+
+        _splices.Push((_base, _indent, restore));
+        _base = spliceIndent;
+        _indent = spliceIndent;
+    }
+
+    private void EndSplice()
+    {
+        var (outerBase, outerIndent, restore) = _splices.Pop();
+        if (restore is not null)
+        {
+            FlushLiteral();
+            _body.Line($"__out.RestoreIndent({restore});");
+        }
+
+        _base = outerBase;
+        _indent = outerIndent;
     }
 
     private static string Comment(string code) => "// " + code.Replace('\r', ' ').Replace('\n', ' ');
@@ -313,7 +368,7 @@ internal sealed class TemplateEmitter
         // Every branch runs inside the first 'when', so under the indentation its own `{{` sets.
         var enter = statement.Body?.Statements.TakeWhile(s => s != branch).OfType<ScriptEscapeStatement>().LastOrDefault(e => e.IsEntering);
         var outer = _indent;
-        var indent = enter?.Indent ?? _indent;
+        var indent = enter is null ? _indent : _base + (enter.Indent ?? string.Empty);
         string? previous = null;
         if (indent != _indent)
         {

@@ -21,6 +21,7 @@ internal sealed class TemplateComposer
     private readonly LocationInfo? _fallback;
     private readonly StringBuilder _text = new();
     private readonly SourceMap _map = new();
+    private readonly List<SpliceRegion> _splices = new();
     private bool _failed;
 
     public TemplateComposer(TemplateFileResolver files, List<DiagnosticInfo> diagnostics, LocationInfo? fallback)
@@ -42,7 +43,7 @@ internal sealed class TemplateComposer
             Append(layout, body, new List<string>());
         }
 
-        return _failed ? null : new ComposedTemplate(_text.ToString(), _map);
+        return _failed ? null : new ComposedTemplate(_text.ToString(), _map, _splices.ToEquatableArray());
     }
 
     private void Append(TemplateSource source, TemplateSource? contentBody, List<string> stack)
@@ -66,6 +67,7 @@ internal sealed class TemplateComposer
         {
             Copy(source, position, splice.Start - position);
             _text.Append("}}");
+            var start = _text.Length;
             if (splice.Partial is null)
             {
                 Append(contentBody!, null, stack);
@@ -75,6 +77,7 @@ internal sealed class TemplateComposer
                 AppendPartial(source, splice.Partial, splice.Start, splice.End - splice.Start, stack);
             }
 
+            _splices.Add(new SpliceRegion(start, _text.Length));
             _text.Append("{{");
             position = splice.End;
         }

@@ -44,6 +44,7 @@ internal static class TemplateCorpus
         ("Partial", "<h1>{{ number }}</h1>\n{{ include 'line_item' }}\n{{ for item in items }}{{ include 'item_row' }}{{ end }}"),
         ("Raw", "<p>{{ \"<b>bold</b>\" | html.raw }}</p>"),
         ("HtmlEscapeFunction", "{{ \"<i>\" | html.escape }}"),
+        ("IndentedPartial", "<div>\n  {{ include 'multi' }}\n</div>\n{{ for s in scores }}\n    {{ include 'multi' }}\n{{ end }}|{{ include 'multi' }}|"),
         ("AutoIndentBlocks", "<ul>\n  {{ for tag in tags }}\n  <li>{{ tag }}</li>\n\n  {{ end }}\n</ul>\n    {{ capture c }}\nA\n\nB\n{{ end }}[{{ c }}]\n  {{ if is_gift }}    {{ number }}\n  {{ end }}|\n  {{ case count }}{{ when 7 }}\nX\nY{{ end }}|"),
         ("AutoIndentValues", "a\n  {{ notes }}\n  {{ notes }}{{ notes }}|\n\t {{ notes }}x\n  {{ for s in scores }}{{ notes }}{{ end }}|\n  {{ if is_gift }}\n{{ notes }}\n    {{ notes }}\n  {{ end }}|\n  {{ notes ~}}\n  {{ notes -}}\n  {{ notes }}|"),
     ];
@@ -53,5 +54,6 @@ internal static class TemplateCorpus
     [
         ("_line_item", "<p>Customer: {{ customer.first_name }}</p>"),
         ("_item_row", "<li>{{ item.name }} ({{ for.index }})</li>\n"),
+        ("_multi", "x\ny{{ notes }}\n  {{ notes }}\n  {{ if is_gift }}\ng\n  {{ end }}\n"),
     ];
 }
