@@ -174,11 +174,19 @@ internal static class CssInliner
 
             if (!TryWriteImpliedTableBody(template, mask, tagsByOffset, element, edits))
             {
+                // Point at the nearest element the template does write (the <table> of a <tbody>).
+                var written = element.ParentElement;
+                while (written is not null && !elementsByOffset.ContainsKey(written.SourceReference?.Position.Index ?? -1))
+                {
+                    written = written.ParentElement;
+                }
+
+                var at = written is null ? null : mask.Tokens[tagsByOffset[written.SourceReference!.Position.Index]];
                 findings.Add(new TransformFinding(
                     ContentDiagnosticIds.CssDependsOnData,
                     $"a rule matches <{element.LocalName}>, which the HTML parser adds by itself; write <{element.LocalName}> in the template so the style has a place to go",
-                    0,
-                    0));
+                    at?.Start ?? 0,
+                    at is null ? 0 : at.End - at.Start));
                 return new CssInliningResult(template, false, findings);
             }
         }

@@ -88,6 +88,8 @@ public sealed class DataDependentCssTests
         var finding = SingleBlockingFinding(template, out _);
 
         Assert.Contains("<tbody>", finding.Message, StringComparison.Ordinal);
+        Assert.Equal(template.IndexOf("<table>", StringComparison.Ordinal), finding.Offset);
+        Assert.Equal("<table>".Length, finding.Length);
     }
 
     [Fact]
