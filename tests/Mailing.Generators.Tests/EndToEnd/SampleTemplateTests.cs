@@ -43,8 +43,8 @@ public sealed class SampleTemplateTests
         Assert.Contains("<h1>Welcome, Ann!</h1>", email.Html, StringComparison.Ordinal);
         Assert.Contains("created on 05 March 2024", email.Html, StringComparison.Ordinal);
         Assert.Contains("<strong>Pro</strong> plan ($12.50 a month)", email.Html, StringComparison.Ordinal);
-        Assert.Contains("<li>1. <a href=\"https://acme.test/verify?a=1&amp;b=2\">Verify your address</a></li>", email.Html, StringComparison.Ordinal);
-        Assert.Contains("<li>2. <a href=\"https://acme.test/team\">Invite your team</a></li>", email.Html, StringComparison.Ordinal);
+        Assert.Contains("<li><a href=\"https://acme.test/verify?a=1&amp;b=2\">Verify your address</a></li>", email.Html, StringComparison.Ordinal);
+        Assert.Contains("<li><a href=\"https://acme.test/team\">Invite your team</a></li>", email.Html, StringComparison.Ordinal);
         Assert.Contains("<p class=\"footer\">Acme ·", email.Html, StringComparison.Ordinal);
         Assert.Contains("1. Verify your address: https://acme.test/verify?a=1&b=2", email.Text, StringComparison.Ordinal);
     }
