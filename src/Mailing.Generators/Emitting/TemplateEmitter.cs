@@ -277,11 +277,6 @@ internal sealed class TemplateEmitter
 
     private void For(ScriptForStatement statement)
     {
-        if (statement.NamedArguments is { Count: > 0 } named)
-        {
-            _binder.Unsupported(named[0], "The loop parameter '" + named[0] + "'", "; filter the collection in C# instead");
-            return;
-        }
 
         if (statement.Variable is not ScriptVariable { Name: var name })
         {
@@ -312,7 +307,18 @@ internal sealed class TemplateEmitter
         _body.Open(Comment("for " + name + " in " + statement.Iterator));
         // Through IEnumerable<T>: arrays' own GetEnumerator is the non-generic, non-disposable one.
         var element = variable.Type.CSharpName + (variable.Type.CanBeNull ? "?" : string.Empty);
-        _body.Line($"var {sequence} = (global::System.Collections.Generic.IEnumerable<{element}>?)({items.Code});");
+        var source = $"(global::System.Collections.Generic.IEnumerable<{element}>?)({items.Code})";
+        if (statement.NamedArguments is { Count: > 0 } named)
+        {
+            if (LoopSlice(named) is not { } slice)
+            {
+                return;
+            }
+
+            source = $"global::Mailing.Templates.TemplateFunctions.Slice<{element}>({source}, {slice.Offset}, {slice.Limit}, {slice.Reversed})";
+        }
+
+        _body.Line($"var {sequence} = {source};");
         if (hasElse)
         {
             _body.Line($"var {empty} = true;");
@@ -349,6 +355,53 @@ internal sealed class TemplateEmitter
         }
 
         _body.Close();
+    }
+
+    /// <summary>Binds <c>offset:</c>, <c>limit:</c> and <c>reversed</c>; anything else is reported.</summary>
+    private (string Offset, string Limit, string Reversed)? LoopSlice(IEnumerable<ScriptNamedArgument> arguments)
+    {
+        string offset = "0L", limit = "0L", reversed = "false";
+        foreach (var argument in arguments)
+        {
+            var name = argument.Name?.Name;
+            if (name == "reversed" && argument.Value is null)
+            {
+                reversed = "true";
+                continue;
+            }
+
+            if (name is "offset" or "limit" && argument.Value is not null)
+            {
+                var value = _binder.Bind(argument.Value);
+                if (value.Code == "default!")
+                {
+                    return null;
+                }
+
+                if (value.Type.Kind != ValueKind.Integer)
+                {
+                    _binder.Report(DiagnosticDescriptors.IncompatibleTypes, argument.Value, $"'{name}:' needs a whole number, but got a value {value.Type.Describe()}");
+                    return null;
+                }
+
+                var code = $"(long)({value.Code}{(value.Type.CanBeNull ? " ?? 0" : string.Empty)})";
+                if (name == "offset")
+                {
+                    offset = code;
+                }
+                else
+                {
+                    limit = code;
+                }
+
+                continue;
+            }
+
+            _binder.Unsupported(argument, "The loop parameter '" + argument + "'", "; use offset:, limit: or reversed, or filter the collection in C#");
+            return null;
+        }
+
+        return (offset, limit, reversed);
     }
 
     private void Case(ScriptCaseStatement statement)

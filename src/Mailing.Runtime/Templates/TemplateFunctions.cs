@@ -149,6 +149,33 @@ public static class TemplateFunctions
         return last;
     }
 
+    /// <summary>
+    /// The items a <c>for</c> loop visits with <c>offset:</c>, <c>reversed</c> and <c>limit:</c>, in
+    /// Scriban's order: skip <paramref name="offset"/>, then reverse, then take <paramref name="limit"/>
+    /// (0 or less means no limit).
+    /// </summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="items">The collection; null stays null.</param>
+    /// <param name="offset">How many items to skip.</param>
+    /// <param name="limit">How many items to visit at most.</param>
+    /// <param name="reversed">Whether to visit the items last to first.</param>
+    /// <returns>The items to visit.</returns>
+    public static IEnumerable<T>? Slice<T>(IEnumerable<T>? items, long offset, long limit, bool reversed)
+    {
+        if (items is null)
+        {
+            return null;
+        }
+
+        var result = offset > 0 ? items.Skip((int)Math.Min(offset, int.MaxValue)) : items;
+        if (reversed)
+        {
+            result = result.Reverse();
+        }
+
+        return limit > 0 ? result.Take((int)Math.Min(limit, int.MaxValue)) : result;
+    }
+
     /// <summary><c>object.default</c> on text: <paramref name="fallback"/> when the value is null or empty.</summary>
     /// <param name="value">The value.</param>
     /// <param name="fallback">The default.</param>
