@@ -22,6 +22,7 @@ internal static class TemplateCorpus
         ("LoopVariables", "{{ for tag in tags }}{{ for.index }}:{{ tag }}{{ if for.first }}(first){{ end }}{{ if for.last }}(last){{ end }}{{ if !for.last }}, {{ end }}{{ end }}"),
         ("NestedLoops", "{{ for item in items }}{{ for s in scores }}{{ item.quantity * s }} {{ end }}|{{ end }}"),
         ("LoopParameters", "{{ for s in scores limit:2 }}{{ s }}{{ end }}|{{ for s in scores offset:1 }}{{ s }}{{ end }}|{{ for s in scores reversed }}{{ s }}{{ end }}|{{ for s in scores offset:1 limit:1 }}{{ s }}{{ end }}|{{ for s in scores reversed limit:2 }}{{ s }}{{ for.index }}{{ end }}|{{ for s in scores limit:0 }}{{ s }}{{ end }}|{{ for t in tags reversed offset:1 }}{{ t }}{{ if for.last }}.{{ end }}{{ end }}|{{ for s in scores limit:count }}{{ s }}{{ end }}"),
+        ("NullableValues", "{{ optional_count + 1 }}|{{ discount * 2 }}|{{ optional_count > 3 }}|{{ discount == 12.5 }}|{{ confirmed == true }}|{{ shipped_at == null }}|{{ optional_count == null }}|{{ customer.nickname + \"!\" }}"),
         ("LoopElse", "{{ for s in scores }}{{ s }}{{ else }}none{{ end }}"),
         ("Range", "{{ for i in 1..4 }}{{ i }}{{ end }} {{ for i in 3..1 }}{{ i }}{{ end }}"),
         ("BreakContinue", "{{ for s in scores }}{{ if s == 1 }}{{ continue }}{{ end }}{{ if s == 4 }}{{ break }}{{ end }}{{ s }}{{ end }}"),
