@@ -25,4 +25,25 @@ public sealed class TemplateClassShapeTests
 
         Assert.Equal(new RenderedEmail("Invoice for Ann & Co", "<p>Ann &amp; Co owes 1,234.50</p>", "Ann & Co: 1234.5"), email);
     }
+
+    [Fact]
+    public void ClassInTheGlobalNamespace_WithALineBreakInTheSubjectData_RendersTheSubjectOnOneLine()
+    {
+        var result = GeneratorHarness.Run("""
+            [global::Mailing.EmailTemplate(Html = "<p>{{ name }}</p>", Subject = "Re: {{ name }}")]
+            public partial class GlobalEmail
+            {
+                public string Name { get; set; } = "";
+            }
+
+            public static class GlobalFactory
+            {
+                public static global::Mailing.IEmailTemplate Create() => new GlobalEmail { Name = "first\r\nBcc: evil@example.com" };
+            }
+            """);
+
+        var email = ((IEmailTemplate)result.Load().GetType("GlobalFactory")!.GetMethod("Create")!.Invoke(null, null)!).Render();
+
+        Assert.Equal("Re: first Bcc: evil@example.com", email.Subject);
+    }
 }
