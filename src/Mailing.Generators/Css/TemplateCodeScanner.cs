@@ -29,8 +29,10 @@ internal static class TemplateCodeScanner
         var writes = false;
         var scopeChange = 0;
         var switchesBranch = false;
-        foreach (var token in new Lexer(template))
+        var tokens = new List<Token>(new Lexer(template));
+        for (var index = 0; index < tokens.Count; index++)
         {
+            var token = tokens[index];
             if (token.Type is TokenType.Comment or TokenType.CommentMulti)
             {
                 continue;
@@ -84,7 +86,7 @@ internal static class TemplateCodeScanner
                     {
                         kind = TemplateCodeKind.Include;
                     }
-                    else if (ControlKeywords.Contains(word))
+                    else if (ControlKeywords.Contains(word) && !IsMemberAccess(tokens, index))
                     {
                         if (kind == TemplateCodeKind.Output)
                         {
@@ -110,4 +112,8 @@ internal static class TemplateCodeScanner
 
         return blocks;
     }
+
+    // `for.index`, `for.first` and friends name the loop's state: an expression, not a new loop.
+    private static bool IsMemberAccess(List<Token> tokens, int index) =>
+        index + 1 < tokens.Count && tokens[index + 1].Type == TokenType.Dot;
 }

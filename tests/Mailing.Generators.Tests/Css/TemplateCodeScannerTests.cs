@@ -7,6 +7,7 @@ public sealed class TemplateCodeScannerTests
     [Theory]
     [InlineData("{{ name }}", "Output")]
     [InlineData("{{ item.end }}", "Output")]
+    [InlineData("{{ for.index + 1 }}", "Output")]
     [InlineData("{{ 'a' | string.upcase }}", "Output")]
     [InlineData("{{ for item in items }}", "Control")]
     [InlineData("{{~ if x -}}", "Control")]
@@ -25,5 +26,15 @@ public sealed class TemplateCodeScannerTests
         Assert.Equal(Enum.Parse<TemplateCodeKind>(expected), block.Kind);
         Assert.Equal(3, block.Start);
         Assert.Equal(code.Length, block.Length);
+    }
+
+    [Fact]
+    public void LoopStateInsideTheLoop_DoesNotOpenAnotherScope()
+    {
+        var template = "<ol>{{ for step in steps }}<li>{{ for.index + 1 }}</li>{{ end }}</ol>";
+
+        var blocks = TemplateCodeScanner.Scan(template);
+
+        Assert.Equal([1, 0, -1], blocks.Select(block => block.ScopeChange));
     }
 }
