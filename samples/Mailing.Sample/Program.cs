@@ -1,3 +1,4 @@
+using System.Globalization;
 using Mailing;
 using Mailing.DevInbox;
 using Mailing.Sample;
@@ -29,9 +30,11 @@ var host = builder.Build();
 await host.StartAsync();
 var mailer = host.Services.GetRequiredService<IMailer>();
 
+// Numbers and dates are formatted for the recipient; templates render invariant when no culture is given.
+var recipientCulture = CultureInfo.GetCultureInfo("en-US");
 foreach (var (email, recipient) in SampleEmails.Create())
 {
-    var result = await mailer.SendAsync(email, recipient);
+    var result = await mailer.SendAsync(EmailMessage.FromTemplate(email, recipient, recipientCulture));
     Console.WriteLine($"sent {email.GetType().Name} to {recipient} via {result.TransportName} in {result.Duration.TotalMilliseconds:F0} ms, Message-Id <{result.MessageId}>");
 }
 
