@@ -1,0 +1,3 @@
+namespace Mailing.Benchmarks.Templates;
+
+public sealed record ReceiptCustomer(string FirstName, string Email);
