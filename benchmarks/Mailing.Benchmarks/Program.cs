@@ -1,12 +1,19 @@
 using BenchmarkDotNet.Running;
 using Mailing.Benchmarks.Rendering;
+using Mailing.Benchmarks.Sending;
 
-// `--check` runs only the equivalence checks of every suite's set-up, in seconds, without measuring.
+// `--check` runs only the set-up checks of every suite (same output, messages delivered), in
+// seconds, without measuring anything.
 if (args is ["--check"])
 {
     new TemplateRenderingBenchmarks().VerifyEveryRendererWritesTheSameReceipt();
-    Console.WriteLine("Every renderer writes the same receipt.");
+    Console.WriteLine("Rendering: every renderer writes the same receipt.");
+
+    var smtp = new SmtpSendBenchmarks();
+    await smtp.StartInboxAndVerifyBothPathsDeliver();
+    await smtp.StopInbox();
+    Console.WriteLine("Sending: both SMTP paths deliver the receipt to the loopback inbox.");
     return;
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, Mailing.Benchmarks.BenchmarkConfig.Create());
