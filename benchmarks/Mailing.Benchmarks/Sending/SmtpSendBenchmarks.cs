@@ -29,6 +29,7 @@ public class SmtpSendBenchmarks
     private X509Certificate2 certificate = null!;
     private LocalSmtpInbox inbox = null!;
     private SmtpTransport transport = null!;
+    private SmtpClient heldClient = null!;
     private EmailMessage message = null!;
 
     [GlobalSetup]
@@ -64,14 +65,25 @@ public class SmtpSendBenchmarks
             TextBody = rendered.Text,
         };
 
-        await MailingPooledSmtpTransport();
+        heldClient = new SmtpClient { ServerCertificateValidationCallback = IsTheInboxCertificate };
+        await heldClient.ConnectAsync("localhost", inbox.Port, SecureSocketOptions.StartTls);
+        await heldClient.AuthenticateAsync(Username, password);
+
         await MailKitClientPerMessage();
-        inbox.Clear();
+        await MailKitClientHeldOpen();
+        await MailingPooledSmtpTransport();
+        await MailingPooledSmtpTransport();
+        if (transport.OpenedConnections != 1)
+        {
+            throw new InvalidOperationException($"SmtpTransport opened {transport.OpenedConnections} connections for two sends in sequence; the pool should reuse one.");
+        }
     }
 
     [GlobalCleanup]
     public async Task StopInbox()
     {
+        await heldClient.DisconnectAsync(quit: true);
+        heldClient.Dispose();
         await transport.DisposeAsync();
         await inbox.DisposeAsync();
         certificate.Dispose();
@@ -86,6 +98,14 @@ public class SmtpSendBenchmarks
         await client.AuthenticateAsync(Username, password);
         await client.SendAsync(ToMimeMessage(message));
         await client.DisconnectAsync(quit: true);
+        RequireDelivery();
+    }
+
+    // The hand-rolled reuse: no pool, no reconnect after a drop, one message at a time.
+    [Benchmark(Description = "MailKit: one SmtpClient held open, send only")]
+    public async Task MailKitClientHeldOpen()
+    {
+        await heldClient.SendAsync(ToMimeMessage(message));
         RequireDelivery();
     }
 
