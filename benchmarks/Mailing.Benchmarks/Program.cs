@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using Mailing.Benchmarks.Messages;
 using Mailing.Benchmarks.Rendering;
 using Mailing.Benchmarks.Sending;
 
@@ -8,6 +9,9 @@ if (args is ["--check"])
 {
     new TemplateRenderingBenchmarks().VerifyEveryRendererWritesTheSameReceipt();
     Console.WriteLine("Rendering: every renderer writes the same receipt.");
+
+    await new MimeBuildingBenchmarks().VerifyBothWriteTheSameMessage();
+    Console.WriteLine("MIME: Mailing and MimeKit by hand write the same message.");
 
     var smtp = new SmtpSendBenchmarks();
     await smtp.StartInboxAndVerifyBothPathsDeliver();
