@@ -40,7 +40,7 @@ public class MimeBuildingBenchmarks
         Require("From", mailing.From.ToString(), byHand.From.ToString());
         Require("To", mailing.To.ToString(), byHand.To.ToString());
         Require("Subject", mailing.Subject, byHand.Subject);
-        Require("MIME structure", mailing.Body.ContentType.MimeType, byHand.Body.ContentType.MimeType);
+        Require("MIME structure", mailing.Body?.ContentType.MimeType, byHand.Body?.ContentType.MimeType);
         Require("HTML body", mailing.HtmlBody, byHand.HtmlBody);
         Require("text body", mailing.TextBody, byHand.TextBody);
     }
