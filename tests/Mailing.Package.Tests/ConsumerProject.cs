@@ -1,0 +1,78 @@
+namespace Mailing.Package.Tests;
+
+/// <summary>
+/// A fresh console app, outside the repository, that references the packed Mailing package the way
+/// a user does: a PackageReference, a template class, its .sbn-html file and an appsettings.json,
+/// and no MSBuild items for them (the package's buildTransitive targets add those).
+/// </summary>
+internal sealed class ConsumerProject
+{
+    public const string AppSettings = """
+        {
+          "Mailing": {
+            "Smtp": {
+              "Host": "smtp.example.com",
+              "Port": 25
+            }
+          }
+        }
+        """;
+
+    public const string WelcomeTemplate = """
+        <style>p { color: #336699; }</style>
+        <p>Hello {{ user.first_name }}!</p>
+        """;
+
+    private const string TemplateClass = """
+        using Mailing;
+
+        namespace Consumer.Templates;
+
+        [EmailTemplate("Templates/WelcomeEmail.sbn-html", Subject = "Welcome, {{ user.first_name }}")]
+        public sealed partial class WelcomeEmail
+        {
+            public required User User { get; init; }
+        }
+
+        public sealed record User(string FirstName);
+        """;
+
+    private const string Program = """
+        using Consumer.Templates;
+
+        var email = new WelcomeEmail { User = new User("Ann <3") }.Render();
+        Console.WriteLine("SUBJECT: " + email.Subject);
+        Console.WriteLine("HTML: " + email.Html);
+        """;
+
+    private ConsumerProject(string directory) => Directory = directory;
+
+    public string Directory { get; }
+
+    /// <summary>Writes the project into <paramref name="directory"/> (which must not exist yet).</summary>
+    public static ConsumerProject Create(string directory, string packageVersion, string template)
+    {
+        System.IO.Directory.CreateDirectory(Path.Combine(directory, "Templates"));
+        Write(directory, "Consumer.csproj", $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Mailing" Version="{packageVersion}" />
+              </ItemGroup>
+            </Project>
+            """);
+        Write(directory, "Program.cs", Program);
+        Write(directory, "appsettings.json", AppSettings);
+        Write(directory, "Templates/WelcomeEmail.cs", TemplateClass);
+        Write(directory, "Templates/WelcomeEmail.sbn-html", template);
+        return new ConsumerProject(directory);
+    }
+
+    private static void Write(string directory, string relativePath, string text) =>
+        File.WriteAllText(Path.Combine(directory, relativePath), text.ReplaceLineEndings("\n") + "\n");
+}

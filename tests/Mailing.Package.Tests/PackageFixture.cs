@@ -1,0 +1,116 @@
+using System.IO.Compression;
+using System.Xml.Linq;
+
+namespace Mailing.Package.Tests;
+
+/// <summary>
+/// Packs src/Mailing once per test run into a temp folder that serves as a package source, with a
+/// package folder of its own, and builds each consumer scenario at most once, on first use.
+/// </summary>
+public sealed class PackageFixture : IDisposable
+{
+    private readonly Lazy<BuiltConsumer> _workingApp;
+    private readonly Lazy<BuiltConsumer> _appWithTypo;
+
+    public PackageFixture()
+    {
+        RepositoryRoot = FindRepositoryRoot();
+        Root = Path.Combine(Path.GetTempPath(), "mailing-package-tests-" + Guid.NewGuid().ToString("N")[..12]);
+        Feed = Path.Combine(Root, "feed");
+        Directory.CreateDirectory(Feed);
+        Cli = new DotnetCli(Path.Combine(Root, "packages"));
+
+        Pack = Cli.Run(RepositoryRoot, "pack", Path.Combine(RepositoryRoot, "src", "Mailing", "Mailing.csproj"),
+            "-c", "Release", "-o", Feed, "-nodeReuse:false");
+        if (!Pack.Succeeded)
+        {
+            throw new InvalidOperationException("Packing src/Mailing failed:\n" + Pack);
+        }
+
+        PackagePath = Directory.GetFiles(Feed, "Mailing.*.nupkg").Single();
+        using (var package = ZipFile.OpenRead(PackagePath))
+        {
+            var nuspec = package.Entries.Single(e => e.FullName == "Mailing.nuspec");
+            using var stream = nuspec.Open();
+            Nuspec = XDocument.Load(stream);
+        }
+
+        Version = Nuspec.Descendants().Single(e => e.Name.LocalName == "version").Value;
+
+        // The consumer lives outside the repository so none of its Directory.*.props apply; the
+        // empty ones here stop MSBuild looking further up. No <clear />: the machine's own sources
+        // (nuget.org or its mirror) still serve MailKit, MimeKit and Microsoft.Extensions.*.
+        File.WriteAllText(Path.Combine(Root, "Directory.Build.props"), "<Project />\n");
+        File.WriteAllText(Path.Combine(Root, "Directory.Build.targets"), "<Project />\n");
+        File.WriteAllText(Path.Combine(Root, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="mailing-under-test" value="{Feed}" />
+              </packageSources>
+            </configuration>
+            """);
+
+        _workingApp = new Lazy<BuiltConsumer>(() => BuildConsumer("working", ConsumerProject.WelcomeTemplate, run: true));
+        _appWithTypo = new Lazy<BuiltConsumer>(() => BuildConsumer("typo",
+            ConsumerProject.WelcomeTemplate.Replace("user.first_name", "user.nmae", StringComparison.Ordinal), run: false));
+    }
+
+    internal string RepositoryRoot { get; }
+
+    internal string Root { get; }
+
+    internal string Feed { get; }
+
+    internal DotnetCli Cli { get; }
+
+    internal CommandResult Pack { get; }
+
+    internal string PackagePath { get; }
+
+    internal XDocument Nuspec { get; }
+
+    internal string Version { get; }
+
+    /// <summary>The consumer app with a correct template: built, then run.</summary>
+    internal BuiltConsumer WorkingApp => _workingApp.Value;
+
+    /// <summary>The consumer app whose template misspells a member (<c>user.nmae</c>).</summary>
+    internal BuiltConsumer AppWithTypo => _appWithTypo.Value;
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A build server child may still hold a file for a moment; the temp folder is harmless.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private BuiltConsumer BuildConsumer(string name, string template, bool run)
+    {
+        var project = ConsumerProject.Create(Path.Combine(Root, name), Version, template);
+        var build = Cli.Run(project.Directory, "build", "-nodeReuse:false", "-consoleLoggerParameters:NoSummary");
+        var execution = run && build.Succeeded ? Cli.Run(project.Directory, "run", "--no-build") : null;
+        return new BuiltConsumer(project, build, execution);
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Mailing.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"Mailing.sln not found above {AppContext.BaseDirectory}; run the tests from the repository.");
+    }
+}
