@@ -43,6 +43,23 @@ public sealed class ConsumerBuildTests(PackageFixture fixture)
         Assert.Contains(expected, app.Build.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void PackageTargets_AddTemplatesAndAppSettings_WithoutTheProjectListingThem()
+    {
+        var items = fixture.EvaluateAdditionalFiles("unlisted", extraItems: "");
+
+        Assert.Equal(["Templates/WelcomeEmail.sbn-html", "appsettings.json"], items);
+    }
+
+    [Fact]
+    public void PackageTargets_DoNotAddAFileTwice_WhenTheProjectAlreadyListsIt()
+    {
+        var items = fixture.EvaluateAdditionalFiles("listed",
+            extraItems: """<AdditionalFiles Include="Templates\**\*.sbn-html" /><AdditionalFiles Include="appsettings*.json" />""");
+
+        Assert.Equal(["Templates/WelcomeEmail.sbn-html", "appsettings.json"], items);
+    }
+
     /// <summary>1-based line and column of <paramref name="target"/> within the first line holding <paramref name="lineMarker"/>.</summary>
     private static (int Line, int Column) Position(string text, string lineMarker, string target)
     {

@@ -1,7 +1,8 @@
 namespace Mailing.Package.Tests;
 
 /// <summary>
-/// A fresh console app, outside the repository, that references the packed Mailing package the way
+/// A fresh ASP.NET project (Web SDK, whose own item rules for appsettings.json must not interfere),
+/// outside the repository, that references the packed Mailing package the way
 /// a user does: a PackageReference, a template class, its .sbn-html file and an appsettings.json,
 /// and no MSBuild items for them (the package's buildTransitive targets add those).
 /// </summary>
@@ -50,11 +51,12 @@ internal sealed class ConsumerProject
     public string Directory { get; }
 
     /// <summary>Writes the project into <paramref name="directory"/> (which must not exist yet).</summary>
-    public static ConsumerProject Create(string directory, string packageVersion, string template)
+    /// <param name="extraItems">MSBuild items the user lists by hand, e.g. AdditionalFiles from before the package added them.</param>
+    public static ConsumerProject Create(string directory, string packageVersion, string template, string extraItems = "")
     {
         System.IO.Directory.CreateDirectory(Path.Combine(directory, "Templates"));
         Write(directory, "Consumer.csproj", $"""
-            <Project Sdk="Microsoft.NET.Sdk">
+            <Project Sdk="Microsoft.NET.Sdk.Web">
               <PropertyGroup>
                 <OutputType>Exe</OutputType>
                 <TargetFramework>net10.0</TargetFramework>
@@ -64,6 +66,7 @@ internal sealed class ConsumerProject
               <ItemGroup>
                 <PackageReference Include="Mailing" Version="{packageVersion}" />
               </ItemGroup>
+              <ItemGroup>{extraItems}</ItemGroup>
             </Project>
             """);
         Write(directory, "Program.cs", Program);

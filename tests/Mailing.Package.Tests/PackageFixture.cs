@@ -58,6 +58,24 @@ public sealed class PackageFixture : IDisposable
 
     internal string RepositoryRoot { get; }
 
+    /// <summary>
+    /// The AdditionalFiles item identities MSBuild evaluates for a consumer that lists
+    /// <paramref name="extraItems"/> itself (after a restore, so the package's targets are imported).
+    /// </summary>
+    internal IReadOnlyList<string> EvaluateAdditionalFiles(string name, string extraItems)
+    {
+        var project = ConsumerProject.Create(Path.Combine(Root, name), Version, ConsumerProject.WelcomeTemplate, extraItems);
+        var restore = Cli.Run(project.Directory, "restore", "-nodeReuse:false");
+        Assert.True(restore.Succeeded, restore.ToString());
+        var evaluation = Cli.Run(project.Directory, "msbuild", "-nodeReuse:false", "-getItem:AdditionalFiles");
+        Assert.True(evaluation.Succeeded, evaluation.ToString());
+        using var json = System.Text.Json.JsonDocument.Parse(evaluation.Output);
+        return json.RootElement.GetProperty("Items").GetProperty("AdditionalFiles").EnumerateArray()
+            .Select(item => item.GetProperty("Identity").GetString()!.Replace('\\', '/'))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
     internal string Root { get; }
 
     internal string Feed { get; }
