@@ -51,7 +51,18 @@ internal static class ClassEmitter
         code.Line(Attributes);
         code.Open("public void RenderHtml(global::System.IO.TextWriter writer, global::System.IFormatProvider? culture = null)");
         code.Line("if (writer is null) throw new global::System.ArgumentNullException(nameof(writer));");
-        code.Line("RenderHtmlCore(new global::Mailing.Templates.TemplateWriter(writer, culture, escapeHtml: true));");
+        if (spec.InlineCss)
+        {
+            code.Line("RenderHtmlCore(new global::Mailing.Templates.TemplateWriter(writer, culture, escapeHtml: true));");
+        }
+        else
+        {
+            // CssInlining.Runtime: the CSS engine needs the whole document, so render it first.
+            code.Line("var html = new global::System.IO.StringWriter(global::System.Globalization.CultureInfo.InvariantCulture);");
+            code.Line("RenderHtmlCore(new global::Mailing.Templates.TemplateWriter(html, culture, escapeHtml: true));");
+            code.Line("global::Mailing.Templates.RuntimeCssInliner.Inline(html.ToString(), writer);");
+        }
+
         code.Close();
 
         Method(code, "RenderHtmlCore", htmlBody);
