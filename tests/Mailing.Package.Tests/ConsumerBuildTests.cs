@@ -21,6 +21,21 @@ public sealed class ConsumerBuildTests(PackageFixture fixture)
     }
 
     [Fact]
+    public void FreshApp_SendsTheRenderedTemplateThroughSmtp_AndTheMessageArrives()
+    {
+        var app = fixture.WorkingApp;
+
+        Assert.True(app.Build.Succeeded, app.Build.ToString());
+        Assert.True(app.Run!.Succeeded, app.Run.ToString());
+        var message = Assert.Single(app.Received);
+        Assert.Equal("Welcome, Ann <3", message.Subject);
+        Assert.Equal("ann@example.com", Assert.Single(message.To.Mailboxes).Address);
+        Assert.Equal("app@example.com", Assert.Single(message.From.Mailboxes).Address);
+        Assert.Contains("<p style=\"color: #336699\">Hello Ann &lt;3!</p>", message.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("Hello Ann <3!", message.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Port25InAppSettings_IsReportedAsMail0201AtThePortValue()
     {
         var app = fixture.WorkingApp;

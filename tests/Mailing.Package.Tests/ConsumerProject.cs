@@ -38,12 +38,33 @@ internal sealed class ConsumerProject
         public sealed record User(string FirstName);
         """;
 
+    /// <summary>The environment variable through which a test hands the app an SMTP DSN to send to.</summary>
+    public const string DeliveryDsnVariable = "MAILING_PACKAGE_TEST_DSN";
+
+    // Sends through a section of its own: the appsettings.json "Mailing" section (port 25) exists to
+    // be reported by the analyzer, not to be used.
     private const string Program = """
         using Consumer.Templates;
+        using Mailing;
 
-        var email = new WelcomeEmail { User = new User("Ann <3") }.Render();
+        var welcome = new WelcomeEmail { User = new User("Ann <3") };
+        var email = welcome.Render();
         Console.WriteLine("SUBJECT: " + email.Subject);
         Console.WriteLine("HTML: " + email.Html);
+
+        if (Environment.GetEnvironmentVariable("MAILING_PACKAGE_TEST_DSN") is { Length: > 0 } dsn)
+        {
+            var builder = Host.CreateApplicationBuilder();
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Delivery:From"] = "App <app@example.com>",
+                ["Delivery:Transport"] = dsn,
+            });
+            builder.Services.AddMailing(builder.Configuration.GetSection("Delivery"));
+            using var host = builder.Build();
+            await host.Services.GetRequiredService<IMailer>().SendAsync(welcome, to: "ann@example.com");
+            Console.WriteLine("SENT");
+        }
         """;
 
     private ConsumerProject(string directory) => Directory = directory;

@@ -12,7 +12,10 @@ internal sealed class DotnetCli(string packagesFolder)
     // A hung restore must fail the run, not block it forever; this is a guard, not a measurement.
     private static readonly TimeSpan Guard = TimeSpan.FromMinutes(8);
 
-    public CommandResult Run(string workingDirectory, params string[] arguments)
+    public CommandResult Run(string workingDirectory, params string[] arguments) =>
+        Run(workingDirectory, new Dictionary<string, string>(), arguments);
+
+    public CommandResult Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -38,6 +41,10 @@ internal sealed class DotnetCli(string packagesFolder)
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
 
         var output = new StringBuilder();
         using var process = new Process { StartInfo = start };

@@ -90,7 +90,7 @@ public sealed class PackageFixture : IDisposable
 
     internal string Version { get; }
 
-    /// <summary>The consumer app with a correct template: built, then run.</summary>
+    /// <summary>The consumer app with a correct template: built, then run against a loopback SMTP server.</summary>
     internal BuiltConsumer WorkingApp => _workingApp.Value;
 
     /// <summary>The consumer app whose template misspells a member (<c>user.nmae</c>).</summary>
@@ -115,8 +115,16 @@ public sealed class PackageFixture : IDisposable
     {
         var project = ConsumerProject.Create(Path.Combine(Root, name), Version, template);
         var build = Cli.Run(project.Directory, "build", "-nodeReuse:false", "-consoleLoggerParameters:NoSummary");
-        var execution = run && build.Succeeded ? Cli.Run(project.Directory, "run", "--no-build") : null;
-        return new BuiltConsumer(project, build, execution);
+        if (!run || !build.Succeeded)
+        {
+            return new BuiltConsumer(project, build, null, []);
+        }
+
+        using var smtp = LoopbackSmtpServer.Start();
+        var execution = Cli.Run(project.Directory,
+            new Dictionary<string, string> { [ConsumerProject.DeliveryDsnVariable] = $"smtp://127.0.0.1:{smtp.Port}?security=none" },
+            "run", "--no-build");
+        return new BuiltConsumer(project, build, execution, smtp.Received);
     }
 
     private static string FindRepositoryRoot()
