@@ -20,8 +20,10 @@ public sealed class PackageFixture : IDisposable
         Directory.CreateDirectory(Feed);
         Cli = new DotnetCli(Path.Combine(Root, "packages"));
 
+        // Built under an artifacts path of its own: other work in the checkout cannot lock or
+        // stale these outputs, and this build cannot disturb theirs.
         Pack = Cli.Run(RepositoryRoot, "pack", Path.Combine(RepositoryRoot, "src", "Mailing", "Mailing.csproj"),
-            "-c", "Release", "-o", Feed, "-nodeReuse:false");
+            "-c", "Release", "-o", Feed, "--artifacts-path", Path.Combine(Root, "artifacts"), "-nodeReuse:false");
         if (!Pack.Succeeded)
         {
             throw new InvalidOperationException("Packing src/Mailing failed:\n" + Pack);
