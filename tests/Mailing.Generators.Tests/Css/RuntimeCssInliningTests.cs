@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
 using Mailing.Generators.Css;
+using Mailing.Generators.Tests.Corpus;
 using Mailing.Generators.Tests.Infrastructure;
+using Mailing.Templates;
 using Scriban.Runtime;
 
 namespace Mailing.Generators.Tests.Css;
@@ -172,6 +174,34 @@ public sealed class RuntimeCssInliningTests
         Assert.Contains($"<link rel=\"stylesheet\" href=\"{baseUrl}x.css\">", html, StringComparison.Ordinal);
         Assert.Contains("<h1 style=\"margin: 0\">Hi</h1>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("#abcdef", html, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string> CorpusNames()
+    {
+        var data = new TheoryData<string>();
+        foreach (var template in CorpusTemplate.All())
+        {
+            data.Add(template.Name);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(CorpusNames))]
+    public void RunTimeInliner_OnACorpusRender_GivesPreMailersDomAndKeepsTheLinks(string name)
+    {
+        var template = CorpusTemplate.Get(name);
+        var rendered = InliningOracle.Render(template.Text, template.Model());
+
+        var inlined = RuntimeCssInliner.Inline(rendered);
+
+        // The oracle takes every <link> out of PreMailer's way; the run-time inliner puts them back.
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(inlined);
+        var links = document.QuerySelectorAll("link[href]").ToList();
+        Assert.Equal(new AngleSharp.Html.Parser.HtmlParser().ParseDocument(rendered).QuerySelectorAll("link[href]").Length, links.Count);
+        links.ForEach(l => l.Remove());
+        InliningOracle.AssertSameDom(InliningOracle.PreMailerOnRendered(rendered, CssInliningOptions.Default), document.DocumentElement.OuterHtml);
     }
 
     private static IEmailTemplate Button(string name, string kind)
