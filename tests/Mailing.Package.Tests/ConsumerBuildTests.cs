@@ -75,6 +75,17 @@ public sealed class ConsumerBuildTests(PackageFixture fixture)
         Assert.Equal(["Templates/WelcomeEmail.sbn-html", "appsettings.json"], items);
     }
 
+    [Fact]
+    public void AppThatGetsMailingThroughALibrary_StillHasItsTemplatesAndAppSettingsAdded()
+    {
+        var library = fixture.CreateLibraryReferencingThePackage("EmailLibrary");
+
+        var items = fixture.EvaluateAdditionalFiles("through-library", extraItems: "",
+            mailingReference: $"""<ProjectReference Include="{library}" />""");
+
+        Assert.Equal(["Templates/WelcomeEmail.sbn-html", "appsettings.json"], items);
+    }
+
     /// <summary>1-based line and column of <paramref name="target"/> within the first line holding <paramref name="lineMarker"/>.</summary>
     private static (int Line, int Column) Position(string text, string lineMarker, string target)
     {

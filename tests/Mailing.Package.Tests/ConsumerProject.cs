@@ -73,8 +73,10 @@ internal sealed class ConsumerProject
 
     /// <summary>Writes the project into <paramref name="directory"/> (which must not exist yet).</summary>
     /// <param name="extraItems">MSBuild items the user lists by hand, e.g. AdditionalFiles from before the package added them.</param>
-    public static ConsumerProject Create(string directory, string packageVersion, string template, string extraItems = "")
+    /// <param name="mailingReference">How the project gets Mailing; by default a PackageReference to <paramref name="packageVersion"/>.</param>
+    public static ConsumerProject Create(string directory, string packageVersion, string template, string extraItems = "", string? mailingReference = null)
     {
+        mailingReference ??= $"""<PackageReference Include="Mailing" Version="{packageVersion}" />""";
         System.IO.Directory.CreateDirectory(Path.Combine(directory, "Templates"));
         Write(directory, "Consumer.csproj", $"""
             <Project Sdk="Microsoft.NET.Sdk.Web">
@@ -85,7 +87,7 @@ internal sealed class ConsumerProject
                 <ImplicitUsings>enable</ImplicitUsings>
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="Mailing" Version="{packageVersion}" />
+                {mailingReference}
               </ItemGroup>
               <ItemGroup>{extraItems}</ItemGroup>
             </Project>

@@ -64,9 +64,9 @@ public sealed class PackageFixture : IDisposable
     /// The AdditionalFiles item identities MSBuild evaluates for a consumer that lists
     /// <paramref name="extraItems"/> itself (after a restore, so the package's targets are imported).
     /// </summary>
-    internal IReadOnlyList<string> EvaluateAdditionalFiles(string name, string extraItems)
+    internal IReadOnlyList<string> EvaluateAdditionalFiles(string name, string extraItems, string? mailingReference = null)
     {
-        var project = ConsumerProject.Create(Path.Combine(Root, name), Version, ConsumerProject.WelcomeTemplate, extraItems);
+        var project = ConsumerProject.Create(Path.Combine(Root, name), Version, ConsumerProject.WelcomeTemplate, extraItems, mailingReference);
         var restore = Cli.Run(project.Directory, "restore", "-nodeReuse:false");
         Assert.True(restore.Succeeded, restore.ToString());
         var evaluation = Cli.Run(project.Directory, "msbuild", "-nodeReuse:false", "-getItem:AdditionalFiles");
@@ -79,6 +79,25 @@ public sealed class PackageFixture : IDisposable
     }
 
     internal string Root { get; }
+
+    /// <summary>Writes a class library that references the package, for apps that get Mailing only through it.</summary>
+    internal string CreateLibraryReferencingThePackage(string name)
+    {
+        var directory = Path.Combine(Root, name);
+        Directory.CreateDirectory(directory);
+        var project = Path.Combine(directory, name + ".csproj");
+        File.WriteAllText(project, $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net8.0</TargetFramework>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Mailing" Version="{Version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        return project;
+    }
 
     internal string Feed { get; }
 
