@@ -47,6 +47,20 @@ public sealed class ConsumerBuildTests(PackageFixture fixture)
     }
 
     [Fact]
+    public void Port25AndLiteralPasswordInCSharp_AreReportedAtTheirValues()
+    {
+        var app = fixture.WorkingApp;
+        var file = Path.Combine(app.Project.Directory, "MailSettings.cs");
+        var (portLine, portColumn) = Position(ConsumerProject.MailSettingsSource, "Port = 25", "25");
+        var (secretLine, secretColumn) = Position(ConsumerProject.MailSettingsSource, "Password = \"hunter2", "\"hunter2");
+
+        Assert.True(app.Build.Succeeded, app.Build.ToString());
+        Assert.Contains($"{file}({portLine},{portColumn}): warning MAIL0201:", app.Build.Output, StringComparison.Ordinal);
+        Assert.Contains($"{file}({secretLine},{secretColumn}): warning MAIL0301:", app.Build.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2-literal", app.Build.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MisspeltMemberInTemplate_FailsTheBuildWithMail0002AtTheTemplatesLineAndColumn()
     {
         var app = fixture.AppWithTypo;

@@ -38,6 +38,18 @@ internal sealed class ConsumerProject
         public sealed record User(string FirstName);
         """;
 
+    /// <summary>C# configuration the analyzers must report from the package: port 25 and a password in source.</summary>
+    public const string MailSettingsSource = """
+        using Mailing.Transports.Smtp;
+
+        namespace Consumer;
+
+        public static class MailSettings
+        {
+            public static SmtpOptions Relay() => new SmtpOptions { Host = "smtp.example.com", Port = 25, Password = "hunter2-literal" };
+        }
+        """;
+
     /// <summary>The environment variable through which a test hands the app an SMTP DSN to send to.</summary>
     public const string DeliveryDsnVariable = "MAILING_PACKAGE_TEST_DSN";
 
@@ -94,6 +106,7 @@ internal sealed class ConsumerProject
             """);
         Write(directory, "Program.cs", Program);
         Write(directory, "appsettings.json", AppSettings);
+        Write(directory, "MailSettings.cs", MailSettingsSource);
         Write(directory, "Templates/WelcomeEmail.cs", TemplateClass);
         Write(directory, "Templates/WelcomeEmail.sbn-html", template);
         return new ConsumerProject(directory);
