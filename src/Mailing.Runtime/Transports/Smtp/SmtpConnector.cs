@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Logging;
@@ -35,7 +37,8 @@ internal sealed class SmtpConnector(SmtpOptions options, SmtpFailureClassifier c
         connectDeadline.CancelAfter(options.ConnectTimeout);
         try
         {
-            await client.ConnectAsync(options.Host, options.Port, ToMailKit(options.EffectiveSecurity), connectDeadline.Token).ConfigureAwait(false);
+            var socket = await OpenSocketAsync(connectDeadline.Token).ConfigureAwait(false);
+            await client.ConnectAsync(socket, options.Host, options.Port, ToMailKit(options.EffectiveSecurity), connectDeadline.Token).ConfigureAwait(false);
 
             stage = SmtpStage.Authenticate;
             if (options.AccessTokenProvider is not null)
@@ -69,6 +72,27 @@ internal sealed class SmtpConnector(SmtpOptions options, SmtpFailureClassifier c
         catch
         {
             client.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Opens the TCP connection with Nagle's algorithm off. MailKit leaves it on, and SMTP's small
+    /// pipelined writes (the end of DATA, RSET, NOOP) then wait for the server's delayed ACK:
+    /// about 40 ms a message on Linux, 200 ms on Windows. The socket tries every address the host
+    /// resolves to, IPv6 and IPv4, as MailKit's own connect does; MailKit owns it once handed over.
+    /// </summary>
+    private async Task<Socket> OpenSocketAsync(CancellationToken cancellationToken)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(new DnsEndPoint(options.Host, options.Port), cancellationToken).ConfigureAwait(false);
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
             throw;
         }
     }
