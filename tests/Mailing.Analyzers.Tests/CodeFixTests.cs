@@ -195,4 +195,122 @@ public sealed class CodeFixTests
                 }
             }
             """);
+
+    [Fact]
+    public Task FluentEmailPort25_BecomesPort587_AndUseSslFalse_BecomesSocketOptionsStartTls()
+        => Verify.FixAsync<SecureTransportCodeFixProvider>("""
+            using FluentEmail.MailKitSmtp;
+            using MailKit.Security;
+            class Startup
+            {
+                SmtpClientOptions Options() => new SmtpClientOptions { Server = "smtp.example.com", Port = {|MAIL0201:25|}, UseSsl = {|#0:false|} };
+            }
+            """, """
+            using FluentEmail.MailKitSmtp;
+            using MailKit.Security;
+            class Startup
+            {
+                SmtpClientOptions Options() => new SmtpClientOptions { Server = "smtp.example.com", Port = 587, SocketOptions = SecureSocketOptions.StartTls };
+            }
+            """,
+            Verify.Diagnostic("MAIL0202", DiagnosticSeverity.Info).WithLocation(0));
+
+    [Fact]
+    public Task FluentEmailMismatch_TakesTheModeThePortExpects_InInitializersAndAssignments()
+        => Verify.FixAsync<SecureTransportCodeFixProvider>("""
+            using FluentEmail.MailKitSmtp;
+            using MailKit.Security;
+            class Startup
+            {
+                SmtpClientOptions A() => new SmtpClientOptions { Server = "smtp.example.com", Port = 465, SocketOptions = {|MAIL0203:SecureSocketOptions.StartTls|} };
+                SmtpClientOptions B() => new SmtpClientOptions { Server = "smtp.example.com", Port = 465, UseSsl = {|MAIL0203:false|} };
+                SmtpClientOptions C() => new SmtpClientOptions { Server = "smtp.example.com", Port = 587, UseSsl = {|MAIL0203:true|} };
+                SmtpClientOptions D()
+                {
+                    var options = new SmtpClientOptions { Server = "smtp.example.com", Port = 2525 };
+                    options.UseSsl = {|MAIL0203:true|};
+                    return options;
+                }
+            }
+            """, """
+            using FluentEmail.MailKitSmtp;
+            using MailKit.Security;
+            class Startup
+            {
+                SmtpClientOptions A() => new SmtpClientOptions { Server = "smtp.example.com", Port = 465, SocketOptions = SecureSocketOptions.SslOnConnect };
+                SmtpClientOptions B() => new SmtpClientOptions { Server = "smtp.example.com", Port = 465, UseSsl = true };
+                SmtpClientOptions C() => new SmtpClientOptions { Server = "smtp.example.com", Port = 587, SocketOptions = SecureSocketOptions.StartTls };
+                SmtpClientOptions D()
+                {
+                    var options = new SmtpClientOptions { Server = "smtp.example.com", Port = 2525 };
+                    options.SocketOptions = SecureSocketOptions.StartTls;
+                    return options;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task FluentEmailDefaults_GetPort587AndStartTlsAdded_NextToAnyRewrittenValue()
+        => Verify.FixAsync<SecureTransportCodeFixProvider>("""
+            using FluentEmail.MailKitSmtp;
+            using MailKit.Security;
+            using Microsoft.Extensions.DependencyInjection;
+            class Startup
+            {
+                void Inline(IServiceCollection services)
+                    => services.AddFluentEmail("noreply@example.com").AddMailKitSender({|#0:new SmtpClientOptions|} { Server = "smtp.example.com" });
+
+                void ThroughALocal(IServiceCollection services)
+                {
+                    var options = {|#1:new SmtpClientOptions()|};
+                    options.Server = "smtp.example.com";
+                    services.AddFluentEmail("noreply@example.com").AddMailKitSender(options);
+                }
+
+                void ExplicitPort25(IServiceCollection services)
+                    => services.AddFluentEmail("noreply@example.com").AddMailKitSender({|#2:new SmtpClientOptions|} { Server = "smtp.example.com", Port = {|MAIL0201:25|} });
+            }
+            """, """
+            using FluentEmail.MailKitSmtp;
+            using MailKit.Security;
+            using Microsoft.Extensions.DependencyInjection;
+            class Startup
+            {
+                void Inline(IServiceCollection services)
+                    => services.AddFluentEmail("noreply@example.com").AddMailKitSender(new SmtpClientOptions { Server = "smtp.example.com", Port = 587, SocketOptions = SecureSocketOptions.StartTls });
+
+                void ThroughALocal(IServiceCollection services)
+                {
+                    var options = new SmtpClientOptions() { Port = 587, SocketOptions = SecureSocketOptions.StartTls };
+                    options.Server = "smtp.example.com";
+                    services.AddFluentEmail("noreply@example.com").AddMailKitSender(options);
+                }
+
+                void ExplicitPort25(IServiceCollection services)
+                    => services.AddFluentEmail("noreply@example.com").AddMailKitSender(new SmtpClientOptions { Server = "smtp.example.com", Port = 587, SocketOptions = SecureSocketOptions.StartTls });
+            }
+            """,
+            Verify.Diagnostic("MAIL0201").WithLocation(0),
+            Verify.Diagnostic("MAIL0202", DiagnosticSeverity.Info).WithLocation(0),
+            Verify.Diagnostic("MAIL0201").WithLocation(1),
+            Verify.Diagnostic("MAIL0202", DiagnosticSeverity.Info).WithLocation(1),
+            Verify.Diagnostic("MAIL0202", DiagnosticSeverity.Info).WithLocation(2));
+
+    [Fact]
+    public Task FluentEmailOn465WithoutAMode_GetsSslOnConnectAdded()
+        => Verify.FixAsync<SecureTransportCodeFixProvider>("""
+            using FluentEmail.Core;
+            using FluentEmail.MailKitSmtp;
+            class Startup
+            {
+                void Configure() => Email.DefaultSender = new MailKitSender({|MAIL0203:new SmtpClientOptions|} { Server = "smtp.example.com", Port = 465 });
+            }
+            """, """
+            using FluentEmail.Core;
+            using FluentEmail.MailKitSmtp;
+            class Startup
+            {
+                void Configure() => Email.DefaultSender = new MailKitSender(new SmtpClientOptions { Server = "smtp.example.com", Port = 465, SocketOptions = MailKit.Security.SecureSocketOptions.SslOnConnect });
+            }
+            """);
 }

@@ -135,4 +135,50 @@ public sealed class NoTlsTests
                 const string Relay = "smtp://relay.corp.example:25?allow_port_25=true";
             }
             """);
+
+    [Fact]
+    public Task FluentEmailSocketOptionsNone_IsAWarning_UnlessLoopback()
+        => Verify.CSharpAsync("""
+            using FluentEmail.MailKitSmtp;
+            using MailKit.Security;
+            class Startup
+            {
+                SmtpClientOptions Remote() => new SmtpClientOptions { Server = "smtp.example.com", Port = 587, SocketOptions = {|MAIL0202:SecureSocketOptions.None|} };
+                SmtpClientOptions Local() => new SmtpClientOptions { Server = "localhost", Port = 25, SocketOptions = SecureSocketOptions.None };
+                SmtpClientOptions LocalWithoutSsl() => new SmtpClientOptions { Server = "127.0.0.1", Port = 2525, UseSsl = false };
+            }
+            """);
+
+    [Fact]
+    public Task FluentEmailUseSslFalse_AndNoModeAtAll_AreInfo_BecauseFluentEmailThenUsesStartTlsWhenAvailable()
+        => Verify.CSharpAsync("""
+            using FluentEmail.MailKitSmtp;
+            using Microsoft.Extensions.DependencyInjection;
+            class Startup
+            {
+                SmtpClientOptions Explicit() => new SmtpClientOptions { Server = "smtp.example.com", Port = 587, UseSsl = {|#0:false|} };
+
+                void Unset(IServiceCollection services)
+                    => services.AddFluentEmail("noreply@example.com").AddMailKitSender({|#1:new SmtpClientOptions|} { Server = "smtp.example.com", Port = 587 });
+            }
+            """,
+            Verify.Diagnostic("MAIL0202", DiagnosticSeverity.Info).WithLocation(0),
+            Verify.Diagnostic("MAIL0202", DiagnosticSeverity.Info).WithLocation(1)
+                .WithMessage("FluentEmail's SmtpClientOptions without UseSsl or SocketOptions (so FluentEmail connects with MailKit's useSsl: false) uses STARTTLS only when the server offers it, and an attacker who removes the offer gets plain text; require STARTTLS"));
+
+    [Fact]
+    public Task FluentEmailRequiredTls_UnknownModes_AndModesLeftOutOfView_AreSilent()
+        => Verify.CSharpAsync("""
+            using FluentEmail.MailKitSmtp;
+            using MailKit.Security;
+            using Microsoft.Extensions.Configuration;
+            class Startup
+            {
+                SmtpClientOptions StartTls() => new SmtpClientOptions { Server = "smtp.example.com", Port = 587, SocketOptions = SecureSocketOptions.StartTls };
+                SmtpClientOptions Implicit() => new SmtpClientOptions { Server = "smtp.example.com", Port = 465, UseSsl = true };
+                SmtpClientOptions SslOnConnect() => new SmtpClientOptions { Server = "smtp.example.com", Port = 465, SocketOptions = SecureSocketOptions.SslOnConnect };
+                SmtpClientOptions Configured(IConfiguration configuration) => new SmtpClientOptions { Server = "smtp.example.com", Port = 587, UseSsl = bool.Parse(configuration["Smtp:UseSsl"]) };
+                SmtpClientOptions Returned() => new SmtpClientOptions { Server = "smtp.example.com", Port = 587 };
+            }
+            """);
 }

@@ -155,4 +155,149 @@ public sealed class Port25Tests
             if (args.Length > 0) fallbackPort = int.Parse(args[0]);
             client.Connect(host, fallbackPort, SecureSocketOptions.StartTls);
             """);
+
+    private const string FluentEmailDefaultPortMessage = "FluentEmail's SmtpClientOptions without a Port (FluentEmail's default is 25) uses port 25, which is for relay between mail servers and is blocked outbound by most cloud providers; submit on port 587 with STARTTLS";
+
+    [Fact]
+    public Task FluentEmailPort25_IsReportedAtThePort_LiteralConstOrSingleAssignedLocal()
+        => Verify.CSharpAsync("""
+            using FluentEmail.MailKitSmtp;
+            using MailKit.Security;
+            class Startup
+            {
+                const int RelayPort = 25;
+                SmtpClientOptions Literal() => new SmtpClientOptions { Server = "smtp.example.com", Port = {|MAIL0201:25|}, SocketOptions = SecureSocketOptions.StartTls };
+                SmtpClientOptions Const() => new SmtpClientOptions { Server = "smtp.example.com", Port = {|MAIL0201:RelayPort|}, SocketOptions = SecureSocketOptions.StartTls };
+                SmtpClientOptions Assigned()
+                {
+                    var port = 25;
+                    var options = new SmtpClientOptions { SocketOptions = SecureSocketOptions.StartTls };
+                    options.Server = "smtp.example.com";
+                    options.Port = {|MAIL0201:port|};
+                    return options;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task FluentEmailWithoutAPort_IsReportedAtTheCreation_WhenTheOptionsGoStraightToFluentEmail()
+        => Verify.CSharpAsync("""
+            using FluentEmail.Core;
+            using FluentEmail.MailKitSmtp;
+            using MailKit.Security;
+            using Microsoft.Extensions.DependencyInjection;
+            class Startup
+            {
+                void Inline(IServiceCollection services)
+                    => services.AddFluentEmail("noreply@example.com").AddMailKitSender({|#0:new SmtpClientOptions|} { Server = "smtp.example.com", SocketOptions = SecureSocketOptions.StartTls });
+
+                void ThroughALocal(IServiceCollection services)
+                {
+                    var options = {|#1:new SmtpClientOptions()|};
+                    options.Server = "smtp.example.com";
+                    options.SocketOptions = SecureSocketOptions.StartTls;
+                    services.AddFluentEmail("noreply@example.com").AddMailKitSender(options);
+                }
+
+                void DefaultSender()
+                    => Email.DefaultSender = new MailKitSender({|#2:new SmtpClientOptions|} { Server = "smtp.example.com", SocketOptions = SecureSocketOptions.StartTls });
+            }
+            """,
+            Verify.Diagnostic("MAIL0201").WithLocation(0).WithMessage(FluentEmailDefaultPortMessage),
+            Verify.Diagnostic("MAIL0201").WithLocation(1).WithMessage(FluentEmailDefaultPortMessage),
+            Verify.Diagnostic("MAIL0201").WithLocation(2).WithMessage(FluentEmailDefaultPortMessage));
+
+    [Fact]
+    public Task FluentEmailWithoutAPort_IsSilent_WhenThePortMayBeSetOutOfView()
+        => Verify.CSharpAsync("""
+            using FluentEmail.MailKitSmtp;
+            using MailKit.Security;
+            using Microsoft.Extensions.Configuration;
+            using Microsoft.Extensions.DependencyInjection;
+            class Startup
+            {
+                private readonly SmtpClientOptions _stored = new SmtpClientOptions { Server = "smtp.example.com", SocketOptions = SecureSocketOptions.StartTls };
+
+                SmtpClientOptions Returned() => new SmtpClientOptions { Server = "smtp.example.com", SocketOptions = SecureSocketOptions.StartTls };
+
+                void PortSetLater(IServiceCollection services)
+                {
+                    var options = new SmtpClientOptions { Server = "smtp.example.com", SocketOptions = SecureSocketOptions.StartTls };
+                    options.Port = 587;
+                    services.AddFluentEmail("noreply@example.com").AddMailKitSender(options);
+                }
+
+                void GivenToAHelperFirst(IServiceCollection services)
+                {
+                    var options = new SmtpClientOptions { Server = "smtp.example.com", SocketOptions = SecureSocketOptions.StartTls };
+                    ApplyCompanyDefaults(options);
+                    services.AddFluentEmail("noreply@example.com").AddMailKitSender(options);
+                }
+
+                void Reassigned(IServiceCollection services, SmtpClientOptions configured)
+                {
+                    var options = new SmtpClientOptions { Server = "smtp.example.com", SocketOptions = SecureSocketOptions.StartTls };
+                    if (configured is not null) options = configured;
+                    services.AddFluentEmail("noreply@example.com").AddMailKitSender(options);
+                }
+
+                void ServerFromConfiguration(IServiceCollection services, IConfiguration configuration)
+                    => services.AddFluentEmail("noreply@example.com").AddMailKitSender(new SmtpClientOptions { Server = configuration["Smtp:Server"], SocketOptions = SecureSocketOptions.StartTls });
+
+                void LocalDevInbox(IServiceCollection services)
+                    => services.AddFluentEmail("dev@localhost").AddMailKitSender(new SmtpClientOptions { Server = "localhost" });
+
+                void PickupDirectory(IServiceCollection services)
+                    => services.AddFluentEmail("noreply@example.com").AddMailKitSender(new SmtpClientOptions { Server = "smtp.example.com", UsePickupDirectory = true, MailPickupDirectory = "/tmp/mail" });
+
+                static void ApplyCompanyDefaults(SmtpClientOptions options) => options.Port = 587;
+            }
+            """);
+
+    [Fact]
+    public Task FluentEmailPortFromConfiguration_AndLoopbackOnPort25WithoutTls_AreSilent()
+        => Verify.CSharpAsync("""
+            using FluentEmail.MailKitSmtp;
+            using Microsoft.Extensions.Configuration;
+            class Startup
+            {
+                SmtpClientOptions Configured(IConfiguration configuration)
+                    => new SmtpClientOptions { Server = configuration["Smtp:Server"], Port = int.Parse(configuration["Smtp:Port"]), UseSsl = bool.Parse(configuration["Smtp:UseSsl"]) };
+
+                SmtpClientOptions Smtp4Dev() => new SmtpClientOptions { Server = "localhost", Port = 25, UseSsl = false };
+                SmtpClientOptions MailHog() => new SmtpClientOptions { Server = "127.0.0.1", Port = 25 };
+            }
+            """);
+
+    [Fact]
+    public Task FluentEmailLookAlikeInAnotherNamespace_IsSilent()
+        => Verify.CSharpAsync("""
+            namespace Acme.Mail
+            {
+                class SmtpClientOptions { public string Server { get; set; } public int Port { get; set; } public string Password { get; set; } public bool UseSsl { get; set; } }
+                class MailKitSender { public MailKitSender(SmtpClientOptions options) { } }
+                class Startup
+                {
+                    MailKitSender Create() => new MailKitSender(new SmtpClientOptions { Server = "smtp.example.com", Port = 25, Password = "hunter2", UseSsl = false });
+                    MailKitSender Defaults() => new MailKitSender(new SmtpClientOptions { Server = "smtp.example.com" });
+                }
+            }
+            """);
+
+    [Fact]
+    public Task FluentEmailInTopLevelStatements_ALaterPortAnywhereInTheProgramCounts()
+        => Verify.ProgramAsync("""
+            using FluentEmail.MailKitSmtp;
+            using Microsoft.Extensions.DependencyInjection;
+
+            IServiceCollection services = null;
+            var production = new SmtpClientOptions { Server = "smtp.example.com", UseSsl = true };
+            production.Port = 465;
+            services.AddFluentEmail("noreply@example.com").AddMailKitSender(production);
+
+            var forgotten = {|#0:new SmtpClientOptions|} { Server = "smtp.example.org", UseSsl = {|#1:true|} };
+            services.AddFluentEmail("noreply@example.org").AddMailKitSender(forgotten);
+            """,
+            Verify.Diagnostic("MAIL0201").WithLocation(0),
+            Verify.Diagnostic("MAIL0203").WithLocation(1));
 }

@@ -80,4 +80,37 @@ public sealed class PortTlsMismatchTests
                 const string AlsoFine = "smtp://smtp.example.com:587";
             }
             """);
+
+    [Fact]
+    public Task FluentEmailPortAndMode_AreReadTogether_WithSocketOptionsWinningOverUseSsl()
+        => Verify.CSharpAsync("""
+            using FluentEmail.MailKitSmtp;
+            using MailKit.Security;
+            class Startup
+            {
+                SmtpClientOptions A() => new SmtpClientOptions { Server = "smtp.example.com", Port = 465, SocketOptions = {|MAIL0203:SecureSocketOptions.StartTls|} };
+                SmtpClientOptions B() => new SmtpClientOptions { Server = "smtp.example.com", Port = 587, SocketOptions = {|MAIL0203:SecureSocketOptions.SslOnConnect|} };
+                SmtpClientOptions C() => new SmtpClientOptions { Server = "smtp.example.com", Port = 587, UseSsl = {|MAIL0203:true|} };
+                SmtpClientOptions D() => new SmtpClientOptions { Server = "smtp.example.com", Port = 2525, UseSsl = {|MAIL0203:true|} };
+                SmtpClientOptions E() => new SmtpClientOptions { Server = "smtp.example.com", Port = 465, UseSsl = {|MAIL0203:false|} };
+                SmtpClientOptions SocketOptionsWin() => new SmtpClientOptions { Server = "smtp.example.com", Port = 587, UseSsl = true, SocketOptions = SecureSocketOptions.StartTls };
+            }
+            """);
+
+    [Fact]
+    public Task FluentEmailOn465WithoutUseSsl_IsAMismatchAtTheCreation_WhenTheWholeObjectIsInView()
+        => Verify.CSharpAsync("""
+            using FluentEmail.Core;
+            using FluentEmail.MailKitSmtp;
+            class Startup
+            {
+                void Configure()
+                {
+                    var options = {|#0:new SmtpClientOptions|} { Server = "smtp.example.com", Port = 465 };
+                    Email.DefaultSender = new MailKitSender(options);
+                }
+            }
+            """,
+            Verify.Diagnostic("MAIL0203").WithLocation(0)
+                .WithMessage("FluentEmail's SmtpClientOptions without UseSsl or SocketOptions (so FluentEmail connects with MailKit's useSsl: false) uses port 465 with STARTTLS: the server expects a TLS handshake first, so the connection hangs until it times out; use implicit TLS"));
 }

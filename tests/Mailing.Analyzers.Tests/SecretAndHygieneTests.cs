@@ -69,4 +69,24 @@ public sealed class SecretAndHygieneTests
                 }
             }
             """);
+
+    [Fact]
+    public Task FluentEmailLiteralPassword_IsReported_ButConfigurationAndPlaceholdersAreNot()
+        => Verify.CSharpAsync("""
+            using FluentEmail.MailKitSmtp;
+            using MailKit.Security;
+            using Microsoft.Extensions.Configuration;
+            class Startup
+            {
+                void Configure(IConfiguration configuration)
+                {
+                    var gmail = new SmtpClientOptions { Server = {|MAIL0302:"smtp.gmail.com"|}, Port = 587, SocketOptions = SecureSocketOptions.StartTls, User = "me@gmail.com", Password = {|MAIL0301:"abcd efgh ijkl mnop"|} };
+                    var later = new SmtpClientOptions();
+                    later.Password = {|MAIL0301:"hunter2"|};
+                    var configured = new SmtpClientOptions { User = "mailer", Password = configuration["Smtp:Password"] };
+                    var placeholder = new SmtpClientOptions { User = "mailer", Password = "<set in user secrets>" };
+                    var empty = new SmtpClientOptions { Password = "" };
+                }
+            }
+            """);
 }

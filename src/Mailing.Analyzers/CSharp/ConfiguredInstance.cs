@@ -14,6 +14,7 @@ namespace Mailing.Analyzers.CSharp;
 internal sealed class ConfiguredInstance
 {
     private readonly Dictionary<string, IOperation?> _settings = new(StringComparer.OrdinalIgnoreCase);
+    private int _creations;
 
     private ConfiguredInstance(object key, IOperation root)
     {
@@ -26,6 +27,12 @@ internal sealed class ConfiguredInstance
 
     /// <summary>The outermost operation of the code block.</summary>
     public IOperation Root { get; }
+
+    /// <summary>
+    /// The one <c>new T(...)</c> in the block that made the instance; null when it was made elsewhere
+    /// or more than once (then settings it never writes may have been written to another object).
+    /// </summary>
+    public IObjectCreationOperation? Creation { get; private set; }
 
     /// <summary>Finds the instance a property assignment's receiver refers to, and collects its settings.</summary>
     public static ConfiguredInstance? OfReceiver(IOperation? receiver, INamedTypeSymbol type)
@@ -79,6 +86,7 @@ internal sealed class ConfiguredInstance
 
                 case IObjectCreationOperation creation when SymbolEqualityComparer.Default.Equals(creation.Type, type)
                     && KeysEqual(BoundSymbol(creation) ?? (object)creation, key):
+                    instance.Creation = ++instance._creations == 1 ? creation : null;
                     foreach (var argument in creation.Arguments)
                     {
                         if (argument.Parameter is { } parameter && argument.ArgumentKind != ArgumentKind.DefaultValue)

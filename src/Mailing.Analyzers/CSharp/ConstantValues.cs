@@ -36,7 +36,15 @@ internal static class ConstantValues
             return operation.ConstantValue;
         }
 
-        return Unwrap(operation) is ILocalReferenceOperation local
+        // An implicit nullable conversion of a constant is not itself a constant
+        // (FluentEmail's SocketOptions = SecureSocketOptions.StartTls).
+        var unwrapped = Unwrap(operation);
+        if (unwrapped.ConstantValue.HasValue)
+        {
+            return unwrapped.ConstantValue;
+        }
+
+        return unwrapped is ILocalReferenceOperation local
             ? SingleAssignmentValue(local, cancellationToken)
             : default;
     }

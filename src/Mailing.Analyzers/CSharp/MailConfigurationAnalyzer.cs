@@ -6,7 +6,7 @@ namespace Mailing.Analyzers.CSharp;
 
 /// <summary>
 /// Finds insecure or broken mail configuration in C#: MailKit, System.Net.Mail, Mailing's own
-/// options and DSN strings (MAIL0201–MAIL0204, MAIL0301–MAIL0303).
+/// options, FluentEmail.MailKit's options and DSN strings (MAIL0201–MAIL0204, MAIL0301–MAIL0303).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MailConfigurationAnalyzer : DiagnosticAnalyzer
@@ -38,7 +38,7 @@ public sealed class MailConfigurationAnalyzer : DiagnosticAnalyzer
                 start.RegisterOperationAction(c => MailKitCallAnalysis.Analyze(c, symbols), OperationKind.Invocation);
             }
 
-            if (symbols.SystemNetMailSmtpClient is not null)
+            if (symbols.SystemNetMailSmtpClient is not null || symbols.FluentEmailSmtpClientOptions is not null)
             {
                 start.RegisterOperationAction(c => ObjectCreationAnalysis.Analyze(c, symbols), OperationKind.ObjectCreation);
             }

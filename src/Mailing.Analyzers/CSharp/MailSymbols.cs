@@ -22,6 +22,12 @@ internal sealed class MailSymbols
         MailingSmtpOptions = compilation.GetTypeByMetadataName("Mailing.Transports.Smtp.SmtpOptions");
         MailingSmtpSecurity = compilation.GetTypeByMetadataName("Mailing.Transports.Smtp.SmtpSecurity");
         MailingTransportDsn = compilation.GetTypeByMetadataName("Mailing.TransportDsn");
+        FluentEmailSmtpClientOptions = compilation.GetTypeByMetadataName("FluentEmail.MailKitSmtp.SmtpClientOptions");
+        if (FluentEmailSmtpClientOptions is not null)
+        {
+            FluentEmailMailKitSender = compilation.GetTypeByMetadataName("FluentEmail.MailKitSmtp.MailKitSender");
+            FluentEmailMailKitBuilderExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.FluentEmailMailKitBuilderExtensions");
+        }
     }
 
     public INamedTypeSymbol? MailKitSmtpClient { get; }
@@ -46,6 +52,13 @@ internal sealed class MailSymbols
 
     public INamedTypeSymbol? MailingTransportDsn { get; }
 
+    /// <summary>FluentEmail.MailKit's options: <c>Server</c>, <c>Port</c>, <c>UseSsl</c>, <c>SocketOptions</c>, <c>Password</c>.</summary>
+    public INamedTypeSymbol? FluentEmailSmtpClientOptions { get; }
+
+    public INamedTypeSymbol? FluentEmailMailKitSender { get; }
+
+    public INamedTypeSymbol? FluentEmailMailKitBuilderExtensions { get; }
+
     /// <summary>Returns the compilation's mail types, or null when it references no mail library.</summary>
     public static MailSymbols? TryCreate(Compilation compilation)
     {
@@ -55,6 +68,7 @@ internal sealed class MailSymbols
             && symbols.SystemNetMailSmtpClient is null
             && symbols.MailingSmtpOptions is null
             && symbols.MailingTransportDsn is null
+            && symbols.FluentEmailSmtpClientOptions is null
             ? null
             : symbols;
     }
@@ -84,6 +98,15 @@ internal sealed class MailSymbols
                 || (MailKitMailServiceInterface is not null
                     && (SymbolEqualityComparer.Default.Equals(type, MailKitMailServiceInterface)
                         || type.AllInterfaces.Contains(MailKitMailServiceInterface, SymbolEqualityComparer.Default))));
+
+    /// <summary>
+    /// True for the FluentEmail.MailKit members that take an <c>SmtpClientOptions</c> and only read it:
+    /// <c>new MailKitSender(options)</c> and <c>AddMailKitSender(options)</c>.
+    /// </summary>
+    public bool IsFluentEmailSender(IMethodSymbol? method)
+        => method is not null
+            && ((method.MethodKind == MethodKind.Constructor && SymbolEqualityComparer.Default.Equals(method.ContainingType, FluentEmailMailKitSender))
+                || (method.Name == "AddMailKitSender" && SymbolEqualityComparer.Default.Equals(method.ContainingType, FluentEmailMailKitBuilderExtensions)));
 
     public static bool InheritsFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
     {

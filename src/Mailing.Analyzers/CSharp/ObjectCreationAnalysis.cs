@@ -1,14 +1,15 @@
 using System.Linq;
 using Mailing.Analyzers.Smtp;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis.Text;
 
 namespace Mailing.Analyzers.CSharp;
 
-/// <summary><c>new System.Net.Mail.SmtpClient(...)</c> and <c>new NetworkCredential(user, password)</c> given to a mail client.</summary>
+/// <summary>
+/// <c>new System.Net.Mail.SmtpClient(...)</c>, <c>new NetworkCredential(user, password)</c> given to a mail client,
+/// and FluentEmail's <c>new SmtpClientOptions { ... }</c>.
+/// </summary>
 internal static class ObjectCreationAnalysis
 {
     public static void Analyze(OperationAnalysisContext context, MailSymbols symbols)
@@ -22,11 +23,37 @@ internal static class ObjectCreationAnalysis
         {
             AnalyzeCredential(context, creation, symbols);
         }
+        else if (symbols.FluentEmailSmtpClientOptions is { } options && SymbolEqualityComparer.Default.Equals(creation.Type, options))
+        {
+            AnalyzeFluentEmailOptions(context, creation, options, symbols);
+        }
+    }
+
+    /// <summary>
+    /// Settings FluentEmail's <c>SmtpClientOptions</c> leaves at their defaults are reported at the creation;
+    /// settings it writes are reported at their values by <see cref="PropertyAssignmentAnalysis"/>.
+    /// </summary>
+    private static void AnalyzeFluentEmailOptions(OperationAnalysisContext context, IObjectCreationOperation creation, INamedTypeSymbol options, MailSymbols symbols)
+    {
+        var instance = ConfiguredInstance.OfCreation(creation, options);
+        if (SmtpInstanceEndpoints.ForFluentEmail(instance, symbols, context.CancellationToken) is not { } endpoint)
+        {
+            return;
+        }
+
+        var location = SettingReader.CreationLocation(creation);
+        foreach (var finding in SmtpEndpointRules.Evaluate(endpoint))
+        {
+            if (finding.Location == location)
+            {
+                context.ReportDiagnostic(finding.ToDiagnostic());
+            }
+        }
     }
 
     private static void AnalyzeSmtpClient(OperationAnalysisContext context, IObjectCreationOperation creation, INamedTypeSymbol smtpClient)
     {
-        var location = CreationLocation(creation);
+        var location = SettingReader.CreationLocation(creation);
         context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SystemNetMailSmtpClient, location));
 
         var instance = ConfiguredInstance.OfCreation(creation, smtpClient);
@@ -118,17 +145,5 @@ internal static class ObjectCreationAnalysis
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SecretInSource, secret.Location, "The SMTP password", "source code"));
         }
-    }
-
-    /// <summary><c>new SmtpClient(...)</c> without the object initializer, which may span many lines.</summary>
-    private static Location CreationLocation(IObjectCreationOperation creation)
-    {
-        var syntax = creation.Syntax;
-        return syntax switch
-        {
-            ObjectCreationExpressionSyntax explicitNew => Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(explicitNew.NewKeyword.SpanStart, explicitNew.ArgumentList?.Span.End ?? explicitNew.Type.Span.End)),
-            ImplicitObjectCreationExpressionSyntax implicitNew => Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(implicitNew.NewKeyword.SpanStart, implicitNew.ArgumentList.Span.End)),
-            _ => syntax.GetLocation(),
-        };
     }
 }

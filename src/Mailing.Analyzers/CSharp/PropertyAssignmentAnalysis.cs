@@ -7,7 +7,8 @@ namespace Mailing.Analyzers.CSharp;
 
 /// <summary>
 /// Assignments to mail settings: System.Net.Mail's <c>Host</c>/<c>Port</c>/<c>EnableSsl</c>, Mailing's
-/// <c>SmtpOptions</c>, and certificate validation switches of MailKit and <c>ServicePointManager</c>.
+/// <c>SmtpOptions</c>, FluentEmail's <c>SmtpClientOptions</c>, and certificate validation switches of
+/// MailKit and <c>ServicePointManager</c>.
 /// </summary>
 internal static class PropertyAssignmentAnalysis
 {
@@ -70,11 +71,7 @@ internal static class PropertyAssignmentAnalysis
         {
             if (property.Name == "Password")
             {
-                if (SettingReader.String(assignment.Value, context.CancellationToken) is { } password && SecretValues.LooksLikeSecret(password.Value))
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SecretInSource, password.Location, "The SMTP password", "source code"));
-                }
-
+                AnalyzePassword(context, assignment.Value);
                 return;
             }
 
@@ -85,6 +82,23 @@ internal static class PropertyAssignmentAnalysis
             }
 
             endpoint = SmtpInstanceEndpoints.ForMailingOptions(instance, context.CancellationToken);
+        }
+        else if (SymbolEqualityComparer.Default.Equals(type, symbols.FluentEmailSmtpClientOptions))
+        {
+            if (property.Name == "Password")
+            {
+                AnalyzePassword(context, assignment.Value);
+                return;
+            }
+
+            if (property.Name is not ("Server" or "Port" or "UseSsl" or "SocketOptions")
+                || ConfiguredInstance.OfReceiver(target.Instance, symbols.FluentEmailSmtpClientOptions!) is not { } instance
+                || SmtpInstanceEndpoints.ForFluentEmail(instance, symbols, context.CancellationToken) is not { } fluentEmail)
+            {
+                return;
+            }
+
+            endpoint = fluentEmail;
         }
         else
         {
@@ -99,6 +113,14 @@ internal static class PropertyAssignmentAnalysis
             {
                 context.ReportDiagnostic(finding.ToDiagnostic());
             }
+        }
+    }
+
+    private static void AnalyzePassword(OperationAnalysisContext context, IOperation value)
+    {
+        if (SettingReader.String(value, context.CancellationToken) is { } password && SecretValues.LooksLikeSecret(password.Value))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SecretInSource, password.Location, "The SMTP password", "source code"));
         }
     }
 }

@@ -2,6 +2,9 @@ using System.Linq;
 using System.Threading;
 using Mailing.Analyzers.Smtp;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Mailing.Analyzers.CSharp;
 
@@ -9,6 +12,30 @@ namespace Mailing.Analyzers.CSharp;
 internal static class SettingReader
 {
     public static Location LocationOf(IOperation value) => ConstantValues.Unwrap(value).Syntax.GetLocation();
+
+    /// <summary><c>new T(...)</c> without the object initializer, which may span many lines.</summary>
+    public static Location CreationLocation(IObjectCreationOperation creation)
+    {
+        var syntax = creation.Syntax;
+        return syntax switch
+        {
+            ObjectCreationExpressionSyntax explicitNew => Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(explicitNew.NewKeyword.SpanStart, explicitNew.ArgumentList?.Span.End ?? explicitNew.Type.Span.End)),
+            ImplicitObjectCreationExpressionSyntax implicitNew => Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(implicitNew.NewKeyword.SpanStart, implicitNew.ArgumentList.Span.End)),
+            _ => syntax.GetLocation(),
+        };
+    }
+
+    /// <summary>Where the property name of the assignment that wrote <paramref name="value"/> is written.</summary>
+    public static Location? AssignedPropertyNameLocation(IOperation value)
+        => value.Parent is ISimpleAssignmentOperation { Target.Syntax: var target }
+            ? target switch
+            {
+                MemberAccessExpressionSyntax member => member.Name.GetLocation(),
+                MemberBindingExpressionSyntax binding => binding.Name.GetLocation(),
+                IdentifierNameSyntax name => name.GetLocation(),
+                _ => null,
+            }
+            : null;
 
     public static SmtpSetting<string>? String(IOperation? value, CancellationToken cancellationToken)
         => value is not null && ConstantValues.Get(value, cancellationToken) is { HasValue: true, Value: string text }

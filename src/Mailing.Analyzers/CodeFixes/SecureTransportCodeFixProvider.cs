@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
@@ -18,7 +19,8 @@ namespace Mailing.Analyzers.CodeFixes;
 /// <summary>
 /// Fixes MAIL0201 (port 25 → 587, with STARTTLS where the code names a mode), MAIL0202 (plain or
 /// opportunistic → STARTTLS, <c>EnableSsl = true</c>) and MAIL0203 (the mode the port expects).
-/// The analyzer attaches the edits, so the fix only applies them.
+/// The analyzer attaches the edits, so the fix only applies them: it replaces expressions, and adds
+/// members to an object initializer for settings the code never wrote.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SecureTransportCodeFixProvider)), Shared]
 public sealed class SecureTransportCodeFixProvider : CodeFixProvider
@@ -72,36 +74,44 @@ public sealed class SecureTransportCodeFixProvider : CodeFixProvider
 
     private static string Title(string id, List<FixEdit> edits)
     {
+        var changes = edits.Select(e => FixEdit.Text(e.Replacement)).ToList();
         if (edits[0].Replacement == FixEdit.AddEnableSsl)
         {
             return "Set EnableSsl = true";
         }
 
-        if (edits[0].Replacement == FixEdit.SubmissionPort)
+        if (edits[0].Replacement is FixEdit.SubmissionPort or FixEdit.AddSubmissionPort)
         {
-            return edits.Count == 1 ? "Use port 587" : "Use port 587 with STARTTLS";
+            return changes.Count == 1 ? "Use port 587" : "Use port 587 with STARTTLS";
         }
 
-        // A bare true in MAIL0203 is MailKit's useSsl (implicit TLS); elsewhere it is EnableSsl (STARTTLS).
-        var implicitTls = edits[0].Replacement is FixEdit.MailKitSslOnConnect or FixEdit.MailingImplicitTls
-            || (edits[0].Replacement == FixEdit.True && id == DiagnosticDescriptors.PortTlsMismatch.Id);
+        // A bare true in MAIL0203 is MailKit's or FluentEmail's useSsl (implicit TLS); elsewhere it is EnableSsl (STARTTLS).
+        var implicitTls = changes.Any(c => c.EndsWith(FixEdit.MailKitSslOnConnect, StringComparison.Ordinal) || c.EndsWith(FixEdit.MailingImplicitTls, StringComparison.Ordinal))
+            || (changes[0] == FixEdit.True && id == DiagnosticDescriptors.PortTlsMismatch.Id);
         return implicitTls ? "Use implicit TLS" : "Require STARTTLS";
     }
 
-    private static SyntaxNode WithEnableSsl(BaseObjectCreationExpressionSyntax creation)
+    /// <summary>Adds member assignments to the creation's initializer, creating the initializer when there is none.</summary>
+    private static SyntaxNode WithMembers(BaseObjectCreationExpressionSyntax creation, List<string> members)
     {
-        var enableSsl = SyntaxFactory.AssignmentExpression(
-            SyntaxKind.SimpleAssignmentExpression,
-            SyntaxFactory.IdentifierName("EnableSsl"),
-            SyntaxFactory.LiteralExpression(SyntaxKind.TrueLiteralExpression));
         if (creation.Initializer is { } initializer)
         {
-            return creation.WithInitializer(initializer.AddExpressions(enableSsl)).WithAdditionalAnnotations(Formatter.Annotation);
+            var assignments = members.Select(m => Simplifiable(SyntaxFactory.ParseExpression(m))).ToArray();
+            return creation.WithInitializer(initializer.AddExpressions(assignments)).WithAdditionalAnnotations(Formatter.Annotation);
         }
 
-        var withInitializer = SyntaxFactory.ParseExpression(creation.WithoutTrivia().ToFullString() + " { EnableSsl = true }");
-        return withInitializer.WithTriviaFrom(creation);
+        // Parsed rather than formatted: the formatter would put the new braces on lines of their own.
+        var withInitializer = (BaseObjectCreationExpressionSyntax)SyntaxFactory.ParseExpression(creation.WithoutTrivia().ToFullString() + " { " + string.Join(", ", members) + " }");
+        return withInitializer
+            .ReplaceNodes(withInitializer.Initializer!.Expressions, (_, assignment) => Simplifiable(assignment))
+            .WithTriviaFrom(creation);
     }
+
+    /// <summary>Lets the simplifier shorten the assigned value (<c>MailKit.Security.SecureSocketOptions.StartTls</c>) where a using allows.</summary>
+    private static ExpressionSyntax Simplifiable(ExpressionSyntax member)
+        => member is AssignmentExpressionSyntax assignment
+            ? assignment.WithRight(assignment.Right.WithAdditionalAnnotations(Simplifier.Annotation))
+            : member;
 
     private static async Task<Document> ApplyAsync(Document document, List<FixEdit> edits, CancellationToken cancellationToken)
     {
@@ -112,20 +122,26 @@ public sealed class SecureTransportCodeFixProvider : CodeFixProvider
         }
 
         var replacements = new Dictionary<SyntaxNode, SyntaxNode>();
+        var additions = new Dictionary<SyntaxNode, List<string>>();
         foreach (var edit in edits)
         {
-            if (edit.Replacement == FixEdit.AddEnableSsl)
+            var node = root.FindNode(edit.Location.SourceSpan, getInnermostNodeForTie: true);
+            if (FixEdit.IsAddition(edit.Replacement))
             {
-                if (root.FindNode(edit.Location.SourceSpan, getInnermostNodeForTie: true) is BaseObjectCreationExpressionSyntax creation)
+                if (node.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>() is { } creation)
                 {
-                    replacements[creation] = WithEnableSsl(creation);
+                    if (!additions.TryGetValue(creation, out var members))
+                    {
+                        additions[creation] = members = [];
+                    }
+
+                    members.Add(FixEdit.Text(edit.Replacement));
                 }
 
                 continue;
             }
 
-            if (root.FindNode(edit.Location.SourceSpan, getInnermostNodeForTie: true) is ExpressionSyntax expression
-                && expression.Span == edit.Location.SourceSpan)
+            if (node is ExpressionSyntax expression && expression.Span == edit.Location.SourceSpan)
             {
                 replacements[expression] = SyntaxFactory.ParseExpression(edit.Replacement)
                     .WithTriviaFrom(expression)
@@ -133,8 +149,14 @@ public sealed class SecureTransportCodeFixProvider : CodeFixProvider
             }
         }
 
-        return replacements.Count == 0
+        // A value replaced inside a creation that also gains members is rewritten first, so the
+        // creation is extended from its rewritten form.
+        return replacements.Count + additions.Count == 0
             ? document
-            : document.WithSyntaxRoot(root.ReplaceNodes(replacements.Keys, (original, _) => replacements[original]));
+            : document.WithSyntaxRoot(root.ReplaceNodes(
+                replacements.Keys.Concat(additions.Keys),
+                (original, rewritten) => replacements.TryGetValue(original, out var replacement)
+                    ? replacement
+                    : WithMembers((BaseObjectCreationExpressionSyntax)rewritten, additions[original])));
     }
 }

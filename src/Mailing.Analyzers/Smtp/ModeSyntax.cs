@@ -17,4 +17,10 @@ internal enum ModeSyntax
 
     /// <summary>System.Net.Mail's <c>EnableSsl</c>.</summary>
     EnableSsl,
+
+    /// <summary>
+    /// FluentEmail's <c>SmtpClientOptions.UseSsl</c>, or neither it nor <c>SocketOptions</c> set. FluentEmail
+    /// passes it to MailKit's <c>useSsl</c>, so STARTTLS can only be required through <c>SocketOptions</c>.
+    /// </summary>
+    FluentEmailUseSsl,
 }

@@ -1,3 +1,5 @@
+using Microsoft.CodeAnalysis;
+
 namespace Mailing.Analyzers.Smtp;
 
 /// <summary>
@@ -19,6 +21,12 @@ internal sealed class SmtpEndpoint
     public SmtpSetting<TlsMode>? Mode { get; init; }
 
     public ModeSyntax ModeSyntax { get; init; }
+
+    /// <summary>
+    /// Where the name of the property holding the mode is written (FluentEmail's <c>UseSsl</c>), for
+    /// fixes that must move the setting to another property; null elsewhere.
+    /// </summary>
+    public Location? ModeNameLocation { get; init; }
 
     /// <summary>Mailing's explicit opt-in to port 25 (<c>AllowPort25 = true</c>).</summary>
     public bool AllowsPort25 { get; init; }

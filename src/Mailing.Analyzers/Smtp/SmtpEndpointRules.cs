@@ -22,12 +22,12 @@ internal static class SmtpEndpointRules
         if (endpoint.Port is { Value: SmtpPorts.Relay } relay && !endpoint.AllowsPort25 && !isLoopback)
         {
             var edits = new List<FixEdit>();
-            if (relay.IsLiteral)
+            if (relay.IsLiteral || relay.IsDefault)
             {
-                edits.Add(new FixEdit(relay.Location, FixEdit.SubmissionPort));
-                if (endpoint.Mode is { IsLiteral: true } mode && mode.Value != TlsMode.StartTls && ModeReplacement(endpoint.ModeSyntax, TlsMode.StartTls) is { } startTls)
+                edits.Add(new FixEdit(relay.Location, relay.IsDefault ? FixEdit.AddSubmissionPort : FixEdit.SubmissionPort));
+                if (endpoint.Mode is { } mode && mode.Value != TlsMode.StartTls && Edit(endpoint, TlsMode.StartTls) is { } startTls)
                 {
-                    edits.Add(new FixEdit(mode.Location, startTls));
+                    edits.AddRange(startTls);
                 }
             }
 
@@ -94,9 +94,40 @@ internal static class SmtpEndpointRules
     }
 
     private static FixEdit[]? Edit(SmtpEndpoint endpoint, TlsMode target)
-        => endpoint.Mode is { IsLiteral: true } mode && ModeReplacement(endpoint.ModeSyntax, target) is { } replacement
+    {
+        if (endpoint.ModeSyntax == ModeSyntax.FluentEmailUseSsl)
+        {
+            return FluentEmailEdit(endpoint, target);
+        }
+
+        return endpoint.Mode is { IsLiteral: true } mode && ModeReplacement(endpoint.ModeSyntax, target) is { } replacement
             ? [new FixEdit(mode.Location, replacement)]
             : null;
+    }
+
+    /// <summary>
+    /// FluentEmail hands <c>UseSsl</c> to MailKit's <c>useSsl</c>, where false is STARTTLS *when available*:
+    /// required STARTTLS needs <c>SocketOptions</c>, which wins over <c>UseSsl</c>. So <c>UseSsl = false</c>
+    /// becomes <c>SocketOptions = StartTls</c>, and a missing mode gets <c>SocketOptions</c> added.
+    /// </summary>
+    private static FixEdit[]? FluentEmailEdit(SmtpEndpoint endpoint, TlsMode target)
+    {
+        var socketOptions = target switch
+        {
+            TlsMode.StartTls => FixEdit.MailKitStartTls,
+            TlsMode.Implicit => FixEdit.MailKitSslOnConnect,
+            _ => null,
+        };
+
+        return endpoint.Mode switch
+        {
+            _ when socketOptions is null => null,
+            { IsDefault: true } missing => [new FixEdit(missing.Location, FixEdit.Add(FixEdit.FluentEmailSocketOptions, socketOptions))],
+            { IsLiteral: true } useSsl when target == TlsMode.Implicit => [new FixEdit(useSsl.Location, FixEdit.True)],
+            { IsLiteral: true } useSsl when endpoint.ModeNameLocation is { } name => [new FixEdit(name, FixEdit.FluentEmailSocketOptions), new FixEdit(useSsl.Location, socketOptions)],
+            _ => null,
+        };
+    }
 
     private static string? ModeReplacement(ModeSyntax syntax, TlsMode target) => (syntax, target) switch
     {

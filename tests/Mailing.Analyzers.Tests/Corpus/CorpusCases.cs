@@ -273,7 +273,7 @@ internal static class CorpusCases
             }
             """, "MAIL0303"),
 
-        // ---- FluentEmail-style wrappers (own types, then System.Net.Mail or MailKit underneath) ----
+        // ---- FluentEmail: look-alike wrappers (own types) and FluentEmail.MailKit's SmtpClientOptions ----
         CorpusCase.Code("FluentEmail-style: AddSmtpSender(host, port) wrapper is not a mail type", """
             namespace FluentEmail.Smtp
             {
@@ -293,9 +293,98 @@ internal static class CorpusCases
                 }
             }
             """, "MAIL0303", "MAIL0201", "MAIL0202"),
-        CorpusCase.Code("FluentEmail-style MailKit sender options with literal password", """
-            using MailKit.Net.Smtp; using MailKit.Security;
-            namespace FluentEmail.MailKitSmtp
+        CorpusCase.Code("FluentEmail MailKit sender options with literal password", """
+            using FluentEmail.MailKitSmtp;
+            class Startup
+            {
+                SmtpClientOptions Options() => new SmtpClientOptions { Server = "smtp.example.com", Port = 25, Password = "hunter2", UseSsl = false };
+            }
+            """, "MAIL0201", "MAIL0202", "MAIL0301"),
+        CorpusCase.Code("FluentEmail.MailKit: AddMailKitSender with only a server (FluentEmail's defaults: port 25, useSsl false)", """
+            using FluentEmail.MailKitSmtp; using Microsoft.Extensions.Configuration; using Microsoft.Extensions.DependencyInjection;
+            class Startup
+            {
+                void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+                    => services.AddFluentEmail("noreply@example.com")
+                        .AddMailKitSender(new SmtpClientOptions
+                        {
+                            Server = "smtp.example.com",
+                            User = configuration["Smtp:User"],
+                            Password = configuration["Smtp:Password"],
+                            RequiresAuthentication = true,
+                        });
+            }
+            """, "MAIL0201", "MAIL0202"),
+        CorpusCase.Code("FluentEmail.MailKit: Email.DefaultSender on 465 without UseSsl", """
+            using FluentEmail.Core; using FluentEmail.MailKitSmtp;
+            static class MailSetup
+            {
+                public static void Configure(string user, string password)
+                {
+                    var options = new SmtpClientOptions { Server = "mail.example.org", Port = 465, User = user, Password = password, RequiresAuthentication = true };
+                    Email.DefaultSender = new MailKitSender(options);
+                }
+            }
+            """, "MAIL0203"),
+        CorpusCase.Code("FluentEmail.MailKit: Gmail on 587 with UseSsl true", """
+            using FluentEmail.MailKitSmtp; using Microsoft.Extensions.Configuration; using Microsoft.Extensions.DependencyInjection;
+            class Startup
+            {
+                void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+                    => services.AddFluentEmail("me@gmail.com").AddMailKitSender(new SmtpClientOptions
+                    {
+                        Server = "smtp.gmail.com",
+                        Port = 587,
+                        UseSsl = true,
+                        User = "me@gmail.com",
+                        Password = configuration["Gmail:AppPassword"],
+                        RequiresAuthentication = true,
+                    });
+            }
+            """, "MAIL0302", "MAIL0203"),
+        CorpusCase.Code("FluentEmail.MailKit: 587 with SocketOptions StartTls, everything else from configuration", """
+            using FluentEmail.MailKitSmtp; using MailKit.Security; using Microsoft.Extensions.Configuration; using Microsoft.Extensions.DependencyInjection;
+            class Startup
+            {
+                void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+                    => services.AddFluentEmail(configuration["Email:From"])
+                        .AddMailKitSender(new SmtpClientOptions
+                        {
+                            Server = configuration["Smtp:Server"],
+                            Port = 587,
+                            User = configuration["Smtp:User"],
+                            Password = configuration["Smtp:Password"],
+                            RequiresAuthentication = true,
+                            SocketOptions = SecureSocketOptions.StartTls,
+                        });
+            }
+            """),
+        CorpusCase.Code("FluentEmail.MailKit: smtp4dev on localhost:25 in development", """
+            using FluentEmail.MailKitSmtp; using Microsoft.Extensions.DependencyInjection;
+            class DevelopmentMail
+            {
+                void ConfigureServices(IServiceCollection services)
+                    => services.AddFluentEmail("dev@localhost").AddMailKitSender(new SmtpClientOptions { Server = "localhost", Port = 25, UseSsl = false });
+            }
+            """),
+        CorpusCase.Code("FluentEmail.MailKit: server in code, port and TLS bound from configuration", """
+            using FluentEmail.MailKitSmtp; using Microsoft.Extensions.Configuration; using Microsoft.Extensions.DependencyInjection;
+            namespace Microsoft.Extensions.Configuration
+            {
+                static class ConfigurationBinder { public static void Bind(this IConfiguration configuration, string key, object instance) { } }
+            }
+            class Startup
+            {
+                void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+                {
+                    var smtp = new SmtpClientOptions { Server = "smtp.example.com" };
+                    configuration.Bind("Smtp", smtp);
+                    services.AddFluentEmail("noreply@example.com").AddMailKitSender(smtp);
+                }
+            }
+            """),
+        CorpusCase.Code("FluentEmail look-alike: an app's own SmtpClientOptions in another namespace", """
+            namespace Acme.Notifications
             {
                 public class SmtpClientOptions { public string Server { get; set; } public int Port { get; set; } public string Password { get; set; } public bool UseSsl { get; set; } }
                 class Startup
@@ -303,7 +392,7 @@ internal static class CorpusCases
                     SmtpClientOptions Options() => new SmtpClientOptions { Server = "smtp.example.com", Port = 25, Password = "hunter2", UseSsl = false };
                 }
             }
-            """) with { KnownMisses = ["MAIL0201", "MAIL0301"] },
+            """),
 
         // ---- Mailing ----
         CorpusCase.Code("Mailing: UseSmtp with 587 + StartTls and configuration secrets", """

@@ -1,8 +1,8 @@
 namespace Mailing.Analyzers.Tests.Infrastructure;
 
 /// <summary>
-/// Minimal stand-ins for MailKit, Mailing and Microsoft.Extensions.Configuration with the real
-/// metadata names and member shapes, so tests compile offline and without those packages.
+/// Minimal stand-ins for MailKit, Mailing, FluentEmail.MailKit and Microsoft.Extensions.Configuration
+/// with the real metadata names and member shapes, so tests compile offline and without those packages.
 /// </summary>
 internal static class StandIns
 {
@@ -104,6 +104,55 @@ internal static class StandIns
         namespace Microsoft.Extensions.Configuration
         {
             public interface IConfiguration { string this[string key] { get; } }
+        }
+        """;
+
+    /// <summary>
+    /// FluentEmail.MailKit (and the parts of FluentEmail.Core it needs) as its MailKitSender reads it:
+    /// SocketOptions when set, else MailKit's Connect(Server, Port, UseSsl). Port defaults to 25.
+    /// </summary>
+    public const string FluentEmail = """
+        namespace FluentEmail.Core.Interfaces { public interface ISender { } }
+        namespace FluentEmail.Core
+        {
+            public class Email { public static FluentEmail.Core.Interfaces.ISender DefaultSender { get; set; } }
+        }
+        namespace FluentEmail.MailKitSmtp
+        {
+            public class SmtpClientOptions
+            {
+                public string Server { get; set; } = string.Empty;
+                public int Port { get; set; } = 25;
+                public string User { get; set; } = string.Empty;
+                public string Password { get; set; } = string.Empty;
+                public bool UseSsl { get; set; } = false;
+                public bool RequiresAuthentication { get; set; } = false;
+                public string PreferredEncoding { get; set; } = string.Empty;
+                public bool UsePickupDirectory { get; set; } = false;
+                public string MailPickupDirectory { get; set; } = string.Empty;
+                public MailKit.Security.SecureSocketOptions? SocketOptions { get; set; }
+            }
+
+            public class MailKitSender : FluentEmail.Core.Interfaces.ISender
+            {
+                public MailKitSender(SmtpClientOptions smtpClientOptions) { }
+            }
+        }
+        namespace Microsoft.Extensions.DependencyInjection
+        {
+            public interface IServiceCollection { }
+
+            public class FluentEmailServicesBuilder { }
+
+            public static class FluentEmailServiceCollectionExtensions
+            {
+                public static FluentEmailServicesBuilder AddFluentEmail(this IServiceCollection services, string defaultFromEmail, string defaultFromName = "") => new FluentEmailServicesBuilder();
+            }
+
+            public static class FluentEmailMailKitBuilderExtensions
+            {
+                public static FluentEmailServicesBuilder AddMailKitSender(this FluentEmailServicesBuilder builder, FluentEmail.MailKitSmtp.SmtpClientOptions smtpClientOptions) => builder;
+            }
         }
         """;
 }

@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.Testing;
 
 namespace Mailing.Analyzers.Tests.Infrastructure;
 
-/// <summary>Runs the analyzers and fixes on a snippet together with the MailKit and Mailing stand-ins.</summary>
+/// <summary>Runs the analyzers and fixes on a snippet together with the MailKit, Mailing and FluentEmail stand-ins.</summary>
 internal static class Verify
 {
     public static DiagnosticResult Diagnostic(string id, DiagnosticSeverity? severity = null)
@@ -79,6 +79,7 @@ internal static class Verify
     {
         state.Sources.Add(("StandIns.MailKit.cs", StandIns.MailKit));
         state.Sources.Add(("StandIns.Mailing.cs", StandIns.Mailing));
+        state.Sources.Add(("StandIns.FluentEmail.cs", StandIns.FluentEmail));
     }
 
     private sealed class AnalyzerTest<TAnalyzer> : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
