@@ -33,8 +33,10 @@ internal sealed record BoundType(ValueKind Kind, string CSharpName, bool CanBeNu
         ValueKind.Null => "null",
         ValueKind.Object or ValueKind.Enum or ValueKind.Other => "of type " + CSharpName.Replace("global::", string.Empty),
         ValueKind.Enumerable => "a collection",
-        _ => "a " + Kind.ToString().ToLowerInvariant(),
+        _ => Article(Kind.ToString().ToLowerInvariant()),
     };
+
+    private static string Article(string noun) => (noun[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "an " : "a ") + noun;
 
     public BoundType WithNull(bool canBeNull) => this with { CanBeNull = canBeNull };
 }

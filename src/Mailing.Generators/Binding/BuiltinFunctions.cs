@@ -12,6 +12,7 @@ namespace Mailing.Generators.Binding;
 internal static class BuiltinFunctions
 {
     private const string Functions = "global::Mailing.Templates.TemplateFunctions";
+    private const string Builtins = "global::Mailing.Templates.TemplateBuiltins";
 
     private static readonly Dictionary<string, BuiltinFunction> ByName = new()
     {
@@ -25,9 +26,28 @@ internal static class BuiltinFunctions
             $"{Functions}.Replace({b.Text(a[0], n[0])}, {b.Text(a[1], n[1])}, {b.Text(a[2], n[2])})", BoundType.NullableString)),
         ["string.append"] = new(2, 2, (b, at, a, n) => new BoundExpression($"string.Concat({b.Text(a[0], n[0])}, {b.Text(a[1], n[1])})", BoundType.String)),
         ["string.prepend"] = new(2, 2, (b, at, a, n) => new BoundExpression($"string.Concat({b.Text(a[1], n[1])}, {b.Text(a[0], n[0])})", BoundType.String)),
+        ["string.contains"] = new(2, 2, (b, at, a, n) => TextTest(b, a, n, "Contains")),
+        ["string.starts_with"] = new(2, 2, (b, at, a, n) => TextTest(b, a, n, "StartsWith")),
+        ["string.ends_with"] = new(2, 2, (b, at, a, n) => TextTest(b, a, n, "EndsWith")),
+        ["string.empty"] = new(1, 1, (b, at, a, n) => new BoundExpression($"string.IsNullOrEmpty({b.Text(a[0], n[0])})", BoundType.Boolean)),
+        ["string.whitespace"] = new(1, 1, (b, at, a, n) => new BoundExpression($"string.IsNullOrWhiteSpace({b.Text(a[0], n[0])})", BoundType.Boolean)),
+        ["string.lstrip"] = new(1, 1, (b, at, a, n) => new BoundExpression($"({b.Text(a[0], n[0])})?.TrimStart()", BoundType.NullableString)),
+        ["string.rstrip"] = new(1, 1, (b, at, a, n) => new BoundExpression($"({b.Text(a[0], n[0])})?.TrimEnd()", BoundType.NullableString)),
+        ["string.pluralize"] = new(3, 3, Pluralize),
+        ["string.slice"] = new(2, 3, (b, at, a, n) => Slice(b, a, n, "Slice")),
+        ["string.slice1"] = new(2, 3, (b, at, a, n) => Slice(b, a, n, "Slice1")),
+        ["string.pad_left"] = new(2, 2, (b, at, a, n) => Pad(b, a, n, "PadLeft")),
+        ["string.pad_right"] = new(2, 2, (b, at, a, n) => Pad(b, a, n, "PadRight")),
         ["date.to_string"] = new(2, 2, DateToString),
         ["math.format"] = new(2, 2, MathFormat),
         ["math.round"] = new(1, 2, MathRound),
+        ["math.floor"] = new(1, 1, (b, at, a, n) => FloorOrCeiling(b, a, n, "floor", "Floor")),
+        ["math.ceil"] = new(1, 1, (b, at, a, n) => FloorOrCeiling(b, a, n, "ceil", "Ceiling")),
+        ["math.abs"] = new(1, 1, Abs),
+        ["math.plus"] = new(2, 2, (b, at, a, n) => b.Arithmetic(at, ScriptBinaryOperator.Add, "math.plus", (a[0], n[0]), (a[1], n[1]))),
+        ["math.minus"] = new(2, 2, (b, at, a, n) => b.Arithmetic(at, ScriptBinaryOperator.Subtract, "math.minus", (a[0], n[0]), (a[1], n[1]))),
+        ["math.times"] = new(2, 2, (b, at, a, n) => b.Arithmetic(at, ScriptBinaryOperator.Multiply, "math.times", (a[0], n[0]), (a[1], n[1]))),
+        ["math.modulo"] = new(2, 2, (b, at, a, n) => b.Arithmetic(at, ScriptBinaryOperator.Modulus, "math.modulo", (a[0], n[0]), (a[1], n[1]))),
         ["array.size"] = new(1, 1, (b, at, a, n) => Size(a[0])),
         ["array.first"] = new(1, 1, (b, at, a, n) => Element(b, at, a[0], "First")),
         ["array.last"] = new(1, 1, (b, at, a, n) => Element(b, at, a[0], "Last")),
@@ -62,6 +82,91 @@ internal static class BuiltinFunctions
 
         var ellipsis = args.Count == 3 ? ", " + binder.Text(args[2], nodes[2]) : string.Empty;
         return new BoundExpression($"{Functions}.Truncate({binder.Text(args[0], nodes[0])}, (long)({args[1].Code}){ellipsis})", BoundType.NullableString);
+    }
+
+    private static BoundExpression TextTest(ExpressionBinder binder, List<BoundExpression> args, List<ScriptNode?> nodes, string method) =>
+        new($"{Builtins}.{method}({binder.Text(args[0], nodes[0])}, {binder.Text(args[1], nodes[1])})", BoundType.Boolean);
+
+    /// <summary><c>string.pluralize count singular plural</c>: the singular when the count is exactly 1 (null counts as 0).</summary>
+    private static BoundExpression Pluralize(ExpressionBinder binder, ScriptNode? at, List<BoundExpression> args, List<ScriptNode?> nodes)
+    {
+        var count = args[0];
+        if (count.Type.Kind != ValueKind.Integer)
+        {
+            return Mismatch(binder, nodes[0], $"string.pluralize needs a whole-number count, but got a value {count.Type.Describe()}");
+        }
+
+        var singular = binder.Text(args[1], nodes[1]);
+        var plural = binder.Text(args[2], nodes[2]);
+        var type = BoundType.String.WithNull(args[1].Type.CanBeNull || args[2].Type.CanBeNull || args[1].Type.Kind != ValueKind.String || args[2].Type.Kind != ValueKind.String);
+        return new BoundExpression($"({Int32(count)} == 1 ? {singular} : {plural})", type);
+    }
+
+    /// <summary><c>string.slice text start [length]</c> (rest of the text by default) and <c>string.slice1</c> (one character by default).</summary>
+    private static BoundExpression Slice(ExpressionBinder binder, List<BoundExpression> args, List<ScriptNode?> nodes, string method)
+    {
+        var name = "string." + method.ToLowerInvariant();
+        if (args[1].Type.Kind != ValueKind.Integer || args[1].Type.CanBeNull)
+        {
+            return Mismatch(binder, nodes[1], $"{name} needs a whole-number start that cannot be null, but got a value {args[1].Type.Describe()}");
+        }
+
+        if (args.Count == 3 && args[2].Type.Kind != ValueKind.Integer)
+        {
+            return Mismatch(binder, nodes[2], $"{name} needs a whole-number length, but got a value {args[2].Type.Describe()}");
+        }
+
+        var length = args.Count == 3 ? $"(long?)({args[2].Code})" : method == "Slice" ? "null" : "1L";
+        return new BoundExpression($"{Builtins}.{method}({binder.Text(args[0], nodes[0])}, (long)({args[1].Code}), {length})", BoundType.String);
+    }
+
+    private static BoundExpression Pad(ExpressionBinder binder, List<BoundExpression> args, List<ScriptNode?> nodes, string method)
+    {
+        if (args[1].Type.Kind != ValueKind.Integer || args[1].Type.CanBeNull)
+        {
+            return Mismatch(binder, nodes[1], $"string.{(method == "PadLeft" ? "pad_left" : "pad_right")} needs a whole-number width that cannot be null, but got a value {args[1].Type.Describe()}");
+        }
+
+        return new BoundExpression($"({binder.Text(args[0], nodes[0])} ?? string.Empty).{method}({Int32(args[1])})", BoundType.String);
+    }
+
+    /// <summary>Scriban's conversion of a whole-number argument to <c>int</c>: values past 32 bits fail.</summary>
+    private static string Int32(BoundExpression value) => value.Type.CSharpName switch
+    {
+        "int" or "short" or "ushort" or "sbyte" or "byte" => value.Code,
+        _ => $"checked(({(value.Type.CanBeNull ? "int?" : "int")})({value.Code}))",
+    };
+
+    /// <summary><c>math.floor</c> and <c>math.ceil</c>: Scriban takes a double (null as 0) and gives a double, so <c>-0.5 | math.ceil</c> is <c>-0</c>.</summary>
+    private static BoundExpression FloorOrCeiling(ExpressionBinder binder, List<BoundExpression> args, List<ScriptNode?> nodes, string name, string method)
+    {
+        var value = args[0];
+        if (!value.Type.IsNumber)
+        {
+            return Mismatch(binder, nodes[0], $"math.{name} needs a number, but got a value {value.Type.Describe()}");
+        }
+
+        var number = value.Type.CanBeNull ? $"({value.Code}) ?? 0" : value.Code;
+        return new BoundExpression($"global::System.Math.{method}((double)({number}))", BoundType.Double);
+    }
+
+    /// <summary><c>math.abs</c>: the same type back, null stays null.</summary>
+    private static BoundExpression Abs(ExpressionBinder binder, ScriptNode? at, List<BoundExpression> args, List<ScriptNode?> nodes)
+    {
+        var value = args[0];
+        if (!value.Type.IsNumber)
+        {
+            return Mismatch(binder, nodes[0], $"math.abs needs a number, but got a value {value.Type.Describe()}");
+        }
+
+        if (value.Type.CSharpName is "byte" or "ushort" or "uint" or "ulong")
+        {
+            return value;
+        }
+
+        return value.Type.CanBeNull
+            ? new BoundExpression($"({value.Code} == null ? null : ({value.Type.CSharpName}?)global::System.Math.Abs(({value.Code}).Value))", value.Type)
+            : new BoundExpression($"global::System.Math.Abs({value.Code})", value.Type);
     }
 
     private static BoundExpression DateToString(ExpressionBinder binder, ScriptNode? at, List<BoundExpression> args, List<ScriptNode?> nodes)

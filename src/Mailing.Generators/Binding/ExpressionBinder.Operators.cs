@@ -48,15 +48,13 @@ internal sealed partial class ExpressionBinder
                 return Relational(binary, left, right);
             case ScriptBinaryOperator.EmptyCoalescing:
                 return Coalesce(binary, left, right);
-            case ScriptBinaryOperator.Add when left.Type.Kind == ValueKind.String || right.Type.Kind == ValueKind.String:
-                return new BoundExpression($"string.Concat({Text(left, binary.Left)}, {Text(right, binary.Right)})", BoundType.String);
             case ScriptBinaryOperator.Add:
             case ScriptBinaryOperator.Subtract:
             case ScriptBinaryOperator.Multiply:
             case ScriptBinaryOperator.Divide:
             case ScriptBinaryOperator.DivideRound:
             case ScriptBinaryOperator.Modulus:
-                return Arithmetic(binary, left, right);
+                return Arithmetic(binary, binary.Operator, binary.OperatorAsText, (left, binary.Left), (right, binary.Right));
             default:
                 return Unsupported(binary, "The operator '" + binary.OperatorAsText + "'", string.Empty);
         }
@@ -201,34 +199,50 @@ internal sealed partial class ExpressionBinder
         return new BoundExpression($"({Text(left, binary.Left)} ?? {Text(right, binary.Right)})", BoundType.NullableString);
     }
 
-    private BoundExpression Arithmetic(ScriptBinaryExpression binary, BoundExpression left, BoundExpression right)
+    /// <summary>
+    /// <c>+ - * / // %</c>, and the <c>math.plus</c>-style functions that Scriban evaluates as the
+    /// same operators: text on either side of <c>+</c> concatenates, numbers compute.
+    /// </summary>
+    /// <param name="at">Where to report a type error.</param>
+    /// <param name="operation">The operator.</param>
+    /// <param name="name">The operator or function, as the template writes it.</param>
+    /// <param name="left">The left operand and its syntax.</param>
+    /// <param name="right">The right operand and its syntax.</param>
+    public BoundExpression Arithmetic(ScriptNode? at, ScriptBinaryOperator operation, string name, (BoundExpression Value, ScriptNode? Node) left, (BoundExpression Value, ScriptNode? Node) right)
     {
-        var l = left.Type;
-        var r = right.Type;
+        var l = left.Value.Type;
+        var r = right.Value.Type;
+        if (operation == ScriptBinaryOperator.Add && (l.Kind == ValueKind.String || r.Kind == ValueKind.String))
+        {
+            return new BoundExpression($"string.Concat({Text(left.Value, left.Node)}, {Text(right.Value, right.Node)})", BoundType.String);
+        }
+
         if (!l.IsNumber || !r.IsNumber)
         {
-            return Incompatible(binary, $"'{binary.OperatorAsText}' needs numbers, but got a value {l.Describe()} and a value {r.Describe()}");
+            return Incompatible(at, $"'{name}' needs numbers, but got a value {l.Describe()} and a value {r.Describe()}");
         }
 
         var canBeNull = l.CanBeNull || r.CanBeNull;
         var common = Promote(l, r).WithNull(canBeNull);
-        var op = binary.OperatorAsText;
-        if (binary.Operator == ScriptBinaryOperator.Divide && common.Kind == ValueKind.Integer)
+        var op = operation switch
+        {
+            ScriptBinaryOperator.Add => "+",
+            ScriptBinaryOperator.Subtract => "-",
+            ScriptBinaryOperator.Multiply => "*",
+            ScriptBinaryOperator.Divide or ScriptBinaryOperator.DivideRound => "/",
+            _ => "%",
+        };
+        if (operation == ScriptBinaryOperator.Divide && common.Kind == ValueKind.Integer)
         {
             // Scriban divides integers into a double: 7 / 2 is 3.5.
             common = BoundType.Double.WithNull(canBeNull);
         }
-        else if (binary.Operator == ScriptBinaryOperator.DivideRound)
+        else if (operation == ScriptBinaryOperator.DivideRound && common.Kind != ValueKind.Integer)
         {
-            if (common.Kind != ValueKind.Integer)
-            {
-                return Incompatible(binary, "'//' (integer division) needs two integers");
-            }
-
-            op = "/";
+            return Incompatible(at, "'//' (integer division) needs two integers");
         }
 
-        var code = $"({Cast(common)})({left.Code}) {op} ({Cast(common)})({right.Code})";
+        var code = $"({Cast(common)})({left.Value.Code}) {op} ({Cast(common)})({right.Value.Code})";
 
         // Scriban moves to BigInteger past 64 bits; compiled templates stay typed and refuse to wrap.
         return new BoundExpression(common.Kind == ValueKind.Integer ? $"checked({code})" : $"({code})", common);

@@ -17,6 +17,7 @@ namespace Mailing.Generators.Binding;
 internal sealed partial class ExpressionBinder
 {
     private const string Runtime = "global::Mailing.Templates.TemplateFunctions";
+    private static readonly string[] LoopMembers = { "index", "rindex", "first", "last", "even", "odd", "length", "changed" };
     private readonly Dictionary<string, TypeShape> _types;
     private readonly TypeShape _model;
     private readonly Action<DiagnosticDescriptor, ScriptNode?, string[]> _report;
@@ -163,8 +164,8 @@ internal sealed partial class ExpressionBinder
                 return BindConditional(conditional);
             case ScriptAssignExpression:
                 return Unsupported(expression, "An assignment inside an expression", "; assign in its own {{ x = ... }}");
-            case ScriptIndexerExpression:
-                return Unsupported(expression, "Indexing ([...])", "; use array.first, array.last or a loop");
+            case ScriptIndexerExpression indexer:
+                return BindIndexer(indexer);
             default:
                 return Unsupported(expression, Describe(expression), string.Empty);
         }
@@ -276,6 +277,11 @@ internal sealed partial class ExpressionBinder
             return target;
         }
 
+        if (target.Type.Shape?.Indexer is { IsDictionary: true } dictionary)
+        {
+            return DictionaryMember(target, dictionary, name);
+        }
+
         var access = target.Type.CanBeNull ? "?." : ".";
         var targetCode = Simple(target.Code) ? target.Code : "(" + target.Code + ")";
         switch (target.Type.Kind)
@@ -334,9 +340,15 @@ internal sealed partial class ExpressionBinder
                 return new BoundExpression("(" + loop.Index + " % 2 == 0)", BoundType.Boolean);
             case "odd":
                 return new BoundExpression("(" + loop.Index + " % 2 == 1)", BoundType.Boolean);
+            case "length":
+                return new BoundExpression(loop.Length ??= NewName("__length"), BoundType.Long);
+            case "rindex":
+                return new BoundExpression("(" + (loop.Length ??= NewName("__length")) + " - " + loop.Index + " - 1)", BoundType.Long);
+            case "changed":
+                return new BoundExpression(loop.Changed ??= NewName("__changed"), BoundType.Boolean);
             default:
-                var hint = NameSuggestion.DidYouMean(name, new[] { "index", "first", "last", "even", "odd" });
-                return Unsupported(member, "'for." + name + "'", hint.Length > 0 ? hint : "; use for.index, for.first, for.last, for.even or for.odd");
+                var hint = NameSuggestion.DidYouMean(name, LoopMembers);
+                return Unsupported(member, "'for." + name + "'", hint.Length > 0 ? hint : "; use for.index, for.rindex, for.first, for.last, for.even, for.odd, for.length or for.changed");
         }
     }
 
@@ -349,6 +361,8 @@ internal sealed partial class ExpressionBinder
             ScriptMemberExpression { Target: ScriptVariableGlobal target } member =>
                 BindFunction(member, target.Name + "." + member.Member!.Name, new List<BoundExpression> { from }, new List<ScriptNode?> { pipe.From }),
             ScriptVariableGlobal name => BindFunction(name, name.Name, new List<BoundExpression> { from }, new List<ScriptNode?> { pipe.From }),
+            ScriptBinaryExpression { Operator: ScriptBinaryOperator.Subtract, Left: ScriptMemberExpression or ScriptVariableGlobal } subtraction =>
+                Unsupported(pipe.To, $"Subtracting from the function '{subtraction.Left}'", $"; Scriban reads a '-' after a function name as a minus: write a negative argument in parentheses, {subtraction.Left} (-{subtraction.Right})"),
             _ => Unsupported(pipe.To, "This pipe target", "; pipe into a function such as string.upcase"),
         };
     }

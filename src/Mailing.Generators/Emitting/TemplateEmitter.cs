@@ -19,7 +19,7 @@ internal sealed class TemplateEmitter
     // Not the literal true: constant conditions would make C# warn about unreachable code.
     private const string AlwaysTrue = "global::Mailing.Templates.TemplateFunctions.HasValue<object>(string.Empty)";
     private readonly ExpressionBinder _binder;
-    private readonly CodeWriter _body;
+    private CodeWriter _body;
     private readonly System.Text.StringBuilder _literal = new();
     private readonly HashSet<int> _spliceStarts = new();
     private readonly HashSet<int> _spliceEnds = new();
@@ -318,13 +318,34 @@ internal sealed class TemplateEmitter
             source = $"global::Mailing.Templates.TemplateFunctions.Slice<{element}>({source}, {slice.Offset}, {slice.Limit}, {slice.Reversed})";
         }
 
+        // The body first: only once it is bound is it known whether it reads for.length, for.rindex
+        // or for.changed, which the loop then has to count or remember items for.
+        var frame = new LoopFrame(index, last);
+        var outer = _body;
+        _body = new CodeWriter(outer.Indent + 4);
+        _binder.PushLoop(frame, variable);
+        Block(statement.Body);
+        _binder.PopLoop();
+        var loopBody = _body;
+        _body = outer;
+
+        if (frame.Length is not null)
+        {
+            source = $"global::Mailing.Templates.TemplateBuiltins.Buffer<{element}>({source})";
+        }
+
         _body.Line($"var {sequence} = {source};");
         if (hasElse)
         {
-            _body.Line($"var {empty} = true;");
+            // Scriban runs a loop's else for an empty collection, not for a null one.
+            _body.Line($"var {empty} = {sequence} != null;");
         }
 
         _body.Open($"if ({sequence} != null)");
+        if (frame.Length is { } length)
+        {
+            _body.Line($"var {length} = (long){sequence}.Count;");
+        }
 
         _body.Open($"using (var {enumerator} = {sequence}.GetEnumerator())");
         _body.Open($"if ({enumerator}.MoveNext())");
@@ -335,13 +356,26 @@ internal sealed class TemplateEmitter
 
         _body.Line($"var {index} = -1L;");
         _body.Line($"var {last} = false;");
+        var previous = frame.Changed is null ? null : _binder.NewName("__previous");
+        if (previous is not null)
+        {
+            // Read only after the first item has replaced it.
+            var initial = variable.Type.CanBeNull || variable.Type.IsValueType ? "default" : "default!";
+            _body.Line($"{element} {previous} = {initial};");
+        }
+
         _body.Open($"while (!{last})");
         _body.Line($"{index}++;");
         _body.Line($"var {variable.CodeName} = {enumerator}.Current;");
         _body.Line($"{last} = !{enumerator}.MoveNext();");
-        _binder.PushLoop(new LoopFrame(index, last), variable);
-        Block(statement.Body);
-        _binder.PopLoop();
+        if (previous is not null)
+        {
+            // Scriban compares with object.Equals: equal records and NaN after NaN count as unchanged.
+            _body.Line($"var {frame.Changed} = {index} == 0 || !global::System.Collections.Generic.EqualityComparer<{element}>.Default.Equals({previous}, {variable.CodeName});");
+            _body.Line($"{previous} = {variable.CodeName};");
+        }
+
+        _body.Append(loopBody);
         _body.Close();
         _body.Close();
         _body.Close();

@@ -7,10 +7,12 @@ namespace Mailing.Generators.Model;
 /// <param name="ElementTypeName">For enumerables: key of the item type.</param>
 /// <param name="ElementIsNullable">For enumerables: whether items may be null.</param>
 /// <param name="Members">For objects: the readable properties.</param>
+/// <param name="Indexer">For lists, arrays and dictionaries with text keys: how <c>x[...]</c> reads them.</param>
 internal sealed record TypeShape(
     string Name,
     ValueKind Kind,
     bool IsValueType,
     string? ElementTypeName,
     bool ElementIsNullable,
-    EquatableArray<MemberShape> Members);
+    EquatableArray<MemberShape> Members,
+    IndexerShape? Indexer = null);

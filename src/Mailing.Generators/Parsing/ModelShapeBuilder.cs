@@ -50,7 +50,7 @@ internal sealed class ModelShapeBuilder
         if (kind == ValueKind.Enumerable)
         {
             var (elementType, elementNullable) = Unwrap(element!);
-            _shapes[name] = new TypeShape(name, kind, type.IsValueType, Enqueue(elementType), elementNullable, EquatableArray<MemberShape>.Empty);
+            _shapes[name] = new TypeShape(name, kind, type.IsValueType, Enqueue(elementType), elementNullable, EquatableArray<MemberShape>.Empty, DescribeIndexer(type));
             return;
         }
 
@@ -77,6 +77,44 @@ internal sealed class ModelShapeBuilder
 
         _shapes[name] = new TypeShape(name, kind, type.IsValueType, null, false, members.ToEquatableArray());
     }
+
+    /// <summary>
+    /// How a template can index the collection: a dictionary with <c>string</c> keys by key, a list or
+    /// a one-dimensional array by position; anything else (a plain sequence) not at all.
+    /// </summary>
+    private IndexerShape? DescribeIndexer(ITypeSymbol type)
+    {
+        var interfaces = type.TypeKind == TypeKind.Interface && type is INamedTypeSymbol self
+            ? type.AllInterfaces.Insert(0, self)
+            : type.AllInterfaces;
+        var readOnlyDictionary = Find(interfaces, "IReadOnlyDictionary`2");
+        var dictionary = readOnlyDictionary ?? Find(interfaces, "IDictionary`2");
+        if (dictionary is not null)
+        {
+            return dictionary.TypeArguments[0].SpecialType == SpecialType.System_String
+                ? Indexer(readOnlyDictionary is null ? IndexerKind.Dictionary : IndexerKind.ReadOnlyDictionary, dictionary.TypeArguments[1])
+                : null;
+        }
+
+        if (type is IArrayTypeSymbol array)
+        {
+            return array.IsSZArray ? Indexer(IndexerKind.ReadOnlyList, array.ElementType) : null;
+        }
+
+        var readOnlyList = Find(interfaces, "IReadOnlyList`1");
+        var list = readOnlyList ?? Find(interfaces, "IList`1");
+        return list is null ? null : Indexer(readOnlyList is null ? IndexerKind.List : IndexerKind.ReadOnlyList, list.TypeArguments[0]);
+
+        IndexerShape Indexer(IndexerKind kind, ITypeSymbol item)
+        {
+            var (itemType, itemNullable) = Unwrap(item);
+            return new IndexerShape(kind, Enqueue(itemType), itemNullable);
+        }
+    }
+
+    private static INamedTypeSymbol? Find(IEnumerable<INamedTypeSymbol> interfaces, string metadataName) =>
+        interfaces.FirstOrDefault(i => i.OriginalDefinition.MetadataName == metadataName
+            && i.OriginalDefinition.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic");
 
     private static (ITypeSymbol Type, bool Nullable) Unwrap(ITypeSymbol type)
     {

@@ -18,6 +18,8 @@ public sealed class DiagnosticTests
                 public string Name { get; set; } = "";
                 public int Count { get; set; }
                 public global::System.Collections.Generic.List<Person> People { get; set; } = new();
+                public global::System.Collections.Generic.IEnumerable<int> Visits { get; set; } = new int[0];
+                public global::System.Collections.Generic.Dictionary<int, string> ByNumber { get; set; } = new();
             }
         }
         """;
@@ -131,6 +133,75 @@ public sealed class DiagnosticTests
 
         AssertAt(diagnostic, "Templates/Mail.sbn-html", 2, 4);
         Assert.Contains("'while'", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void IndexingASequenceThatIsNotAList_IsUnsupported_AndSaysWhatCanBeIndexed()
+    {
+        var diagnostic = Single(Run("<p>{{ visits[0] }}</p>"), "MAIL0010");
+
+        AssertAt(diagnostic, "Templates/Mail.sbn-html", 1, 7);
+        Assert.Contains("Indexing 'visits', a sequence that is not a list", diagnostic.GetMessage());
+        Assert.Contains("IReadOnlyList<T>", diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("{{ person[0] }}", "Indexing 'person' (of type Shop.Person)")]
+    [InlineData("{{ count[0] }}", "Indexing 'count' (an integer)")]
+    [InlineData("{{ by_number[1] }}", "Indexing 'by_number', a sequence that is not a list")]
+    public void IndexingWhatCannotBeIndexed_IsUnsupported_AndNamesTheTarget(string template, string message)
+    {
+        var diagnostic = Single(Run(template), "MAIL0010");
+
+        AssertAt(diagnostic, "Templates/Mail.sbn-html", 1, 4);
+        Assert.Contains(message, diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("{{ people[\"ann\"] }}", 11, "'people[...]' needs a whole-number position, but got a value a string")]
+    [InlineData("{{ people[1.5] }}", 11, "needs a whole-number position, but got a value a double")]
+    [InlineData("{{ name[person] }}", 9, "needs a whole-number position, but got a value of type Shop.Person")]
+    public void IndexOfTheWrongType_IsAnIncompatibleTypesError_AtTheIndex(string template, int column, string message)
+    {
+        var diagnostic = Single(Run(template), "MAIL0013");
+
+        AssertAt(diagnostic, "Templates/Mail.sbn-html", 1, column);
+        Assert.Contains(message, diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("{{ name | string.slice \"1\" }}", "MAIL0013", 24, "string.slice needs a whole-number start")]
+    [InlineData("{{ name | string.pad_left person.age_text }}", "MAIL0002", 34, "age_text")]
+    [InlineData("{{ name | string.pad_left name }}", "MAIL0013", 27, "string.pad_left needs a whole-number width")]
+    [InlineData("{{ name | string.pluralize \"item\" \"items\" }}", "MAIL0013", 4, "string.pluralize needs a whole-number count")]
+    [InlineData("{{ count | string.pluralize \"item\" }}", "MAIL0005", 12, "'string.pluralize' takes 3 arguments")]
+    [InlineData("{{ string.contains name }}", "MAIL0005", 4, "'string.contains' takes 2 arguments")]
+    [InlineData("{{ name | math.floor }}", "MAIL0013", 4, "math.floor needs a number")]
+    [InlineData("{{ person | math.plus 1 }}", "MAIL0013", 13, "'math.plus' needs numbers")]
+    [InlineData("{{ people | array.sort }}", "MAIL0004", 13, "'array.sort' is not a supported function")]
+    public void NewBuiltIns_CheckTheirArguments(string template, string id, int column, string message)
+    {
+        var diagnostic = Single(Run(template), id);
+
+        AssertAt(diagnostic, "Templates/Mail.sbn-html", 1, column);
+        Assert.Contains(message, diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void NegativeArgumentWithoutParentheses_IsExplained()
+    {
+        var diagnostic = Single(Run("{{ name | string.slice -2 }}"), "MAIL0010");
+
+        AssertAt(diagnostic, "Templates/Mail.sbn-html", 1, 11);
+        Assert.Contains("write a negative argument in parentheses, string.slice (-2)", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void LoopValueOutsideALoop_IsUnsupported()
+    {
+        var diagnostic = Single(Run("{{ for.length }}"), "MAIL0010");
+
+        Assert.Contains("'for.length' outside a loop", diagnostic.GetMessage());
     }
 
     [Fact]

@@ -13,7 +13,7 @@ internal sealed class CompiledCorpus
     {
         var source = new StringBuilder(OrderModel.Source).Append("\nnamespace Shop.Templates\n{\n");
         var files = new List<(string, string)>();
-        foreach (var (name, template) in TemplateCorpus.Templates)
+        foreach (var (name, template) in TemplateCorpus.Templates.Concat(TemplateCorpus.Failing))
         {
             source.Append($"    [global::Mailing.EmailTemplate(\"Templates/{name}.sbn-html\", TextTemplate = \"Templates/{name}.sbn-txt\")]\n");
             source.Append($"    public partial class {name}Email : global::Shop.OrderModel {{ }}\n");

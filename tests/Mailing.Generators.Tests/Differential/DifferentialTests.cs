@@ -13,6 +13,8 @@ public sealed class DifferentialTests
 {
     public static TheoryData<string> Names => new(TemplateCorpus.Templates.Select(t => t.Name));
 
+    public static TheoryData<string> FailingNames => new(TemplateCorpus.Failing.Select(t => t.Name));
+
     [Fact]
     public void Corpus_HasAtLeastThirtyTemplates() => Assert.True(TemplateCorpus.Templates.Length >= 30);
 
@@ -53,6 +55,19 @@ public sealed class DifferentialTests
         Assert.Equal(expected, actual);
     }
 
+    [Theory]
+    [MemberData(nameof(FailingNames))]
+    public void Render_FailsWhereScribanFails(string name)
+    {
+        var model = CompiledCorpus.Instance.CreateModel(name, hostile: false);
+        var template = TemplateCorpus.Failing.Single(t => t.Name == name).Template;
+        Assert.ThrowsAny<Scriban.Syntax.ScriptRuntimeException>(() => ScribanOracle.Render(template, model));
+
+        var failure = Record.Exception(() => ((IEmailTemplate)model).Render());
+
+        Assert.True(failure is ArgumentException or OverflowException, $"Expected the render to fail, got {failure?.ToString() ?? "no exception"}");
+    }
+
     [Fact]
     public void RenderHtml_WritesTheSameHtmlAsRender()
     {
@@ -70,7 +85,7 @@ public sealed class DifferentialTests
         var problems = CompiledCorpus.Instance.Result.CompilationProblems.ToList();
 
         Assert.Empty(problems);
-        Assert.Equal(TemplateCorpus.Templates.Length, CompiledCorpus.Instance.Result.RunResult.GeneratedTrees.Length);
+        Assert.Equal(TemplateCorpus.Templates.Length + TemplateCorpus.Failing.Length, CompiledCorpus.Instance.Result.RunResult.GeneratedTrees.Length);
     }
 
     private static string Template(string name) => TemplateCorpus.Templates.Single(t => t.Name == name).Template;

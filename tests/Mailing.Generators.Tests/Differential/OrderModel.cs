@@ -38,6 +38,12 @@ internal static class OrderModel
             public OrderStatus Status { get; set; }
             public string? Message { get; set; }
             public string Notes { get; set; } = "";
+            public IReadOnlyDictionary<string, string?> Metadata { get; set; } = new Dictionary<string, string?>();
+            public IDictionary<string, int>? Quotas { get; set; }
+            public List<LineItem>? Backorders { get; set; }
+            public IList<string> Labels { get; set; } = new List<string>();
+            public Dictionary<string, LineItem> ItemsBySku { get; set; } = new();
+            public IReadOnlyList<decimal?> Adjustments { get; set; } = Array.Empty<decimal?>();
 
             public static void Fill(OrderModel m, bool hostile)
             {
@@ -66,6 +72,18 @@ internal static class OrderModel
                 m.Status = OrderStatus.Shipped;
                 m.Message = hostile ? evil : null;
                 m.Notes = hostile ? "first <line>\nsecond & line\n" : "first line\nsecond line\n";
+                m.Metadata = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+                {
+                    ["plan"] = hostile ? "<b>Pro</b> & \"co\"" : "Pro",
+                    ["region"] = "eu",
+                    ["empty"] = null,
+                };
+                // A key named like a member: Scriban reads quotas.size as the key, not the count.
+                m.Quotas = new Dictionary<string, int> { ["seats"] = 5, ["size"] = 42 };
+                m.Backorders = null;
+                m.Labels = new List<string> { "red", hostile ? "<green>" : "green" };
+                m.ItemsBySku = new Dictionary<string, LineItem> { ["W-1"] = m.Items[0], ["G-2"] = m.Items[1] };
+                m.Adjustments = new List<decimal?> { 1.50m, null, -2m };
             }
         }
         }

@@ -54,6 +54,23 @@ public sealed class RandomDataDifferentialTests
         Set("Number", Text(random));
         Set("Scores", Enumerable.Range(0, random.Next(0, 5)).Select(_ => random.Next(0, 6)).ToArray());
         Set("Tags", (IReadOnlyList<string>)Enumerable.Range(0, random.Next(0, 4)).Select(_ => Text(random)).ToArray());
+        Set("Labels", (IList<string>)Enumerable.Range(0, random.Next(0, 4)).Select(_ => Text(random)).ToList());
+        Set("Metadata", (IReadOnlyDictionary<string, string?>)new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["plan"] = random.Next(3) == 0 ? null : Text(random),
+            [Text(random)] = Text(random),
+        });
+        // Equal decimals of different scale (1.5, 1.50) and nulls side by side, for for.changed.
+        Set("Adjustments", (IReadOnlyList<decimal?>)Enumerable.Range(0, random.Next(0, 6)).Select(_ => random.Next(4) switch { 0 => (decimal?)null, 1 => 1.5m, 2 => 1.50m, _ => 2m }).ToList());
+        Set("Quotas", random.Next(3) == 0 ? null : new Dictionary<string, int> { ["seats"] = random.Next(-5, 50) });
+        var items = (System.Collections.IList)type.GetProperty("Items")!.GetValue(model)!;
+        var backorders = random.Next(3) == 0 ? null : (System.Collections.IList)Activator.CreateInstance(items.GetType())!;
+        for (var i = random.Next(0, items.Count + 1); backorders is not null && i > 0; i--)
+        {
+            backorders.Add(items[i - 1]);
+        }
+
+        Set("Backorders", backorders);
     }
 
     private static string Text(Random random)

@@ -49,6 +49,30 @@ internal static class TemplateCorpus
         ("IndentedPartial", "<div>\n  {{ include 'multi' }}\n</div>\n{{ for s in scores }}\n    {{ include 'multi' }}\n{{ end }}|{{ include 'multi' }}|"),
         ("AutoIndentBlocks", "<ul>\n  {{ for tag in tags }}\n  <li>{{ tag }}</li>\n\n  {{ end }}\n</ul>\n    {{ capture c }}\nA\n\nB\n{{ end }}[{{ c }}]\n  {{ if is_gift }}    {{ number }}\n  {{ end }}|\n  {{ case count }}{{ when 7 }}\nX\nY{{ end }}|"),
         ("AutoIndentValues", "a\n  {{ notes }}\n  {{ notes }}{{ notes }}|\n\t {{ notes }}x\n  {{ for s in scores }}{{ notes }}{{ end }}|\n  {{ if is_gift }}\n{{ notes }}\n    {{ notes }}\n  {{ end }}|\n  {{ notes ~}}\n  {{ notes -}}\n  {{ notes }}|"),
+        ("Indexers", "{{ items[0].name }}|{{ items[-1].name }}|{{ items[items.size - 1].quantity }}|{{ items[3].name }}|{{ items[-4].name }}|{{ items[count].name }}|{{ items[count - 10].price }}|{{ backorders[0].name }}|{{ scores[-1] }}|{{ scores[-10] }}|{{ if scores.size > 1 }}{{ scores[1] * 2 }}{{ end }}|{{ if tags.size > 0 }}{{ tags[0] | string.upcase }}{{ tags[-tags.size] }}{{ end }}|{{ labels[1] }}|{{ labels[5] }}|{{ labels[-5] }}|{{ if items[5] == null }}none{{ end }}|{{ (items | array.first).name == items[0].name }}|{{ adjustments[0] }}|{{ adjustments[1] ?? \"none\" }}|{{ adjustments[-1] * 2 }}|{{ adjustments[7] == null }}"),
+        ("TextIndexers", "{{ if number.size > 0 }}{{ number[0] }}{{ number[-1] }}{{ number[0] == \"A\" }}{{ number[0] + \"!\" }}{{ end }}|{{ number[-100] }}|{{ customer.nickname[0] }}|{{ customer.first_name[0] | string.downcase }}|{{ if message }}{{ message[-1] }}{{ end }}"),
+        ("Dictionaries", "{{ metadata[\"plan\"] }}|{{ metadata[\"PLAN\"] }}|{{ metadata.region }}|{{ metadata[\"missing\"] }}|{{ metadata[\"empty\"] ?? \"-\" }}|{{ metadata.empty == null }}|{{ quotas[\"seats\"] }}|{{ quotas.size }}|{{ quotas[\"nope\"] == null }}|{{ quotas.seats + 1 }}|{{ quotas.missing }}|{{ quotas.missing == null }}|{{ metadata.missing == null }}|{{ metadata[customer.first_name] }}|{{ metadata[\"plan\"] | string.upcase }}|{{ items_by_sku[\"W-1\"].name }}|{{ items_by_sku[\"w-1\"].name }}|{{ items_by_sku[number].quantity }}|{{ items_by_sku.nope.name }}"),
+        ("LoopLengthAndChanged", "{{ for s in scores }}{{ for.index }}/{{ for.rindex }}/{{ for.length }}{{ if for.changed }}*{{ end }} {{ end }}|{{ for t in tags offset:1 limit:1 }}{{ for.length }}{{ for.rindex }}{{ end }}|{{ for t in tags reversed }}{{ t }}{{ for.rindex }}{{ for.changed }}{{ end }}|{{ for i in 1..count }}{{ for.length }}{{ break }}{{ end }}|{{ for item in items }}{{ for s in scores limit:2 }}{{ for.length }}{{ end }}:{{ for.length }}{{ for.changed }} {{ end }}|{{ for b in backorders }}{{ for.length }}{{ b.name }}{{ else }}no backorders{{ end }}|{{ for s in scores }}{{ if for.index == 0 }}{{ continue }}{{ end }}{{ for.changed }}{{ end }}|{{ for a in adjustments }}{{ a }}{{ if for.changed }}*{{ end }}{{ for.rindex }} {{ end }}"),
+        ("StringTests", "{{ number | string.contains \"-\" }} {{ number | string.starts_with \"A\" }} {{ number | string.ends_with \"1\" }} {{ message | string.contains \"a\" }} {{ \"\" | string.contains \"\" }} {{ number | string.starts_with \"\" }} {{ total | string.contains \",\" }} {{ if customer.first_name | string.starts_with \"An\" }}hi Ann{{ end }} {{ message | string.empty }} {{ notes | string.whitespace }} {{ \" \" | string.whitespace }} {{ customer.nickname | string.empty }} {{ count | string.starts_with \"-\" }} {{ \"a\\u00ADb\" | string.starts_with \"ab\" }} {{ \"\\u00C5\" | string.ends_with \"A\\u030A\" }} {{ \"\\u00C5\" | string.contains \"A\\u030A\" }} {{ \"\\u00A0\" | string.whitespace }}"),
+        ("StringFormatting", "{{ count | string.pluralize \"item\" \"items\" }} {{ optional_count | string.pluralize \"day\" \"days\" }} {{ items.size | string.pluralize \"line\" \"lines\" }} [{{ number | string.pad_left 12 }}] [{{ number | string.pad_right 12 }}] [{{ message | string.pad_left 3 }}] [{{ \"  a b  \" | string.lstrip }}] [{{ \"  a b  \" | string.rstrip }}] [{{ notes | string.rstrip }}] [{{ message | string.lstrip }}] {{ number | string.slice 1 }} {{ number | string.slice 1 2 }} {{ number | string.slice (-2) }} {{ number | string.slice (-10) 3 }} {{ number | string.slice 10 }} {{ number | string.slice1 0 }} {{ number | string.slice1 (-1) }} {{ number | string.slice1 2 3 }} {{ message | string.slice 2 }} {{ string.slice \"hello\" 1 optional_count }} {{ string.slice1 \"hello\" 1 optional_count }}"),
+        ("MathFunctions", "{{ ratio | math.floor }} {{ ratio | math.ceil }} {{ total | math.floor }} {{ total | math.ceil }} {{ discount | math.ceil }} {{ optional_count | math.floor }} {{ count | math.abs }} {{ (count - 10) | math.abs }} {{ discount | math.abs }} {{ (0 - total) | math.abs }} {{ optional_count | math.abs }} {{ -0.5 | math.ceil }} {{ count | math.plus 1 }} {{ count | math.minus 0.5 }} {{ total | math.times 2 }} {{ ratio | math.times count }} {{ count | math.modulo 3 }} {{ optional_count | math.plus 1 }} {{ number | math.plus count }} {{ big_number | math.floor }}"),
+    ];
+
+    /// <summary>
+    /// Templates Scriban fails to render on the standard data (with the standard data they go past
+    /// the end of an array or a text, index with null or beyond 32 bits): the compiled render must
+    /// fail too rather than write something Scriban never would.
+    /// </summary>
+    public static readonly (string Name, string Template)[] Failing =
+    [
+        ("ArrayPastTheEnd", "{{ scores[3] }}"),
+        ("TextPastTheEnd", "{{ number[20] }}"),
+        ("NullPosition", "{{ items[optional_count].name }}"),
+        ("NullKey", "{{ metadata[message] }}"),
+        ("PositionBeyond32Bits", "{{ items[big_number].name }}"),
+        ("NegativeSliceLength", "{{ number | string.slice 1 (-1) }}"),
+        ("PadToNegativeWidth", "{{ number | string.pad_left (-1) }}"),
+        ("PluralizeBeyond32Bits", "{{ big_number | string.pluralize \"a\" \"b\" }}"),
     ];
 
     /// <summary>Partials, resolved beside the including template (<c>name</c>, <c>name.ext</c>, <c>_name.ext</c>).</summary>

@@ -17,6 +17,8 @@ public sealed class GeneratedSourceSnapshotTests
     [InlineData("Locals")]
     [InlineData("Partial")]
     [InlineData("Html")]
+    [InlineData("Indexers")]
+    [InlineData("LoopLengthAndChanged")]
     public void CorpusTemplate(string name) => Verify(CompiledCorpus.Instance.Result, $"Shop.Templates.{name}Email.g.cs", name);
 
     [Fact]
