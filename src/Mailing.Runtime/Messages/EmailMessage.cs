@@ -74,10 +74,20 @@ public sealed record EmailMessage
     /// <exception cref="ArgumentException">A name is not a valid header name or is reserved, or a value contains CR or LF.</exception>
     public IReadOnlyDictionary<string, string> Headers { get => _headers; init => _headers = CopyHeaders(value); }
 
-    /// <summary>Labels for the provider's analytics (HTTP transports send them; SMTP does not put them in the message).</summary>
+    /// <summary>Labels for the provider's analytics and webhooks.</summary>
+    /// <remarks>
+    /// Over SMTP they reach SendGrid (<c>X-SMTPAPI</c> categories, at most 10), Postmark (<c>X-PM-Tag</c>, at most 1) and
+    /// Mailgun (<c>X-Mailgun-Tag</c>, at most 3), which strip those headers before delivery; other servers, Amazon SES
+    /// included, get no tag headers. A message with more tags than its provider accepts is refused before connecting.
+    /// </remarks>
     public IReadOnlyList<string> Tags { get => _tags; init => _tags = CopyTags(value); }
 
-    /// <summary>Key/value data for the provider's webhooks and analytics; never written into the message itself.</summary>
+    /// <summary>Key/value data for the provider's webhooks and analytics.</summary>
+    /// <remarks>
+    /// Over SMTP it reaches SendGrid (<c>unique_args</c> in <c>X-SMTPAPI</c>), Postmark (<c>X-PM-Metadata-{key}</c>),
+    /// Mailgun (<c>X-Mailgun-Variables</c>) and Amazon SES (message tags in <c>X-SES-MESSAGE-TAGS</c>), which strip
+    /// those headers before delivery; other servers get nothing. Recipients never see it.
+    /// </remarks>
     public IReadOnlyDictionary<string, string> Metadata { get => _metadata; init => _metadata = CopyMetadata(value); }
 
     /// <summary>

@@ -33,6 +33,7 @@ public sealed partial class SmtpTransport : IEmailTransport, IAsyncDisposable, I
     private readonly SmtpOptions _options;
     private readonly SmtpConnectionPool _pool;
     private readonly SmtpFailureClassifier _classifier;
+    private readonly SmtpProviderHeaders _providerHeaders;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
@@ -58,6 +59,7 @@ public sealed partial class SmtpTransport : IEmailTransport, IAsyncDisposable, I
             throw _classifier.InvalidOptions(errors);
         }
 
+        _providerHeaders = SmtpProviderHeaders.For(options);
         _pool = new SmtpConnectionPool(options, new SmtpConnector(options, _classifier, _time, _logger), _time);
     }
 
@@ -68,12 +70,16 @@ public sealed partial class SmtpTransport : IEmailTransport, IAsyncDisposable, I
     public int OpenedConnections => _pool.OpenedConnections;
 
     /// <inheritdoc />
-    /// <exception cref="ArgumentException">The message has no sender or no recipients.</exception>
+    /// <exception cref="ArgumentException">
+    /// The message has no sender or no recipients, or its tags or metadata do not fit the provider's headers
+    /// (see <see cref="EmailMessage.Tags"/>).
+    /// </exception>
     public async Task<SendResult> SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
         var started = _time.GetTimestamp();
         using var mime = MimeMessageFactory.Create(message, _time);
+        _providerHeaders.Write(message, mime.Headers);
         var sender = mime.Sender ?? mime.From.Mailboxes.First();
         var recipients = mime.To.Mailboxes.Concat(mime.Cc.Mailboxes).Concat(mime.Bcc.Mailboxes)
             .DistinctBy(mailbox => mailbox.Address, StringComparer.OrdinalIgnoreCase)
