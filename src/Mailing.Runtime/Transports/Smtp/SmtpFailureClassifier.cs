@@ -47,6 +47,9 @@ internal sealed partial class SmtpFailureClassifier(string transportName, string
             inner,
             mayHaveBeenDelivered: stage == SmtpStage.Data);
 
+    public MailDeliveryException SmtpUtf8NotOffered(string address) =>
+        Create(MailFailureKind.Rejected, $"{host}:{port} does not offer SMTPUTF8, which the address '{address}' needs; nothing was sent.", SmtpHints.SmtpUtf8NotOffered, inner: null);
+
     public MailDeliveryException InvalidOptions(IReadOnlyList<string> errors) =>
         Create(MailFailureKind.Configuration, "The SMTP options are invalid: " + string.Join(" ", errors), hint: null, inner: null);
 

@@ -53,6 +53,10 @@ internal static class SmtpHints
         "The server lacks an SMTP extension this message needs (e.g. SMTPUTF8 for non-ASCII addresses, or 8BITMIME). " +
         "Use ASCII addresses or a provider that supports the extension.";
 
+    public const string SmtpUtf8NotOffered =
+        "The part before the '@' is not ASCII, and RFC 6531 forbids handing such a message to a server without SMTPUTF8. " +
+        "Use an ASCII address for this person, or send through a provider that supports SMTPUTF8. (Non-ASCII domains need no extension: they travel as punycode.)";
+
     public const string PolicyRejection =
         "The server refused the message by policy (5.7.x). Check that the sending domain is verified with the provider and passes SPF, " +
         "DKIM and DMARC, and see the server's text for the specific reason.";

@@ -97,6 +97,13 @@ public sealed partial class SmtpTransport : IEmailTransport, IAsyncDisposable, I
             {
                 stage = SmtpStage.Connect;
                 connection = await _pool.RentAsync(deadline.Token).ConfigureAwait(false);
+                if (NeedsSmtpUtf8(connection.Client, sender, recipients) is { } international)
+                {
+                    // Nothing has been said about this message yet, so the session is still clean for the next one.
+                    _pool.Return(connection);
+                    connection = null;
+                    throw _classifier.SmtpUtf8NotOffered(international.Address);
+                }
 
                 stage = SmtpStage.Envelope;
                 connection.Client.BeginMessage(recipients.Length);
@@ -196,6 +203,12 @@ public sealed partial class SmtpTransport : IEmailTransport, IAsyncDisposable, I
         options.HiddenHeaders.Add(HeaderId.ResentBcc);
         return options;
     }
+
+    // MailKit sends a UTF-8 local part even to a server that did not offer SMTPUTF8; RFC 6531 §3.2 says not to.
+    private static MailboxAddress? NeedsSmtpUtf8(SmtpClient client, MailboxAddress sender, MailboxAddress[] recipients) =>
+        client.Capabilities.HasFlag(SmtpCapabilities.UTF8)
+            ? null
+            : recipients.Prepend(sender).FirstOrDefault(mailbox => !System.Text.Ascii.IsValid(mailbox.LocalPart));
 
     private static bool IsConnectionLoss(Exception exception) =>
         exception is IOException or SmtpProtocolException or ServiceNotConnectedException;

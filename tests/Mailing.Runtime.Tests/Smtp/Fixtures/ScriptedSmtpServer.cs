@@ -77,7 +77,7 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
         try
         {
             var stream = client.GetStream();
-            var reader = new StreamReader(stream, Encoding.ASCII);
+            var reader = new StreamReader(stream, Encoding.UTF8);
             var writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
             if (Greeting is null)
             {
