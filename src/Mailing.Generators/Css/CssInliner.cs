@@ -18,7 +18,9 @@ namespace Mailing.Generators.Css;
 /// positions, and handed to PreMailer as a document. Each element PreMailer changed is then found
 /// at its position in the original text and only its start tag is edited: loops of table rows,
 /// code in attributes and whitespace stay exactly as written. Nothing is fetched: linked
-/// stylesheets come from <see cref="CssInliningOptions.Stylesheets"/> or are reported.
+/// stylesheets come from <see cref="CssInliningOptions.Stylesheets"/> or are reported. One found
+/// is handled as a <c>&lt;style&gt;</c> block holding its text at the link's place: PreMailer
+/// inlines it in document order, and that block replaces the <c>&lt;link&gt;</c> in the output.
 /// </remarks>
 internal static class CssInliner
 {
@@ -75,7 +77,7 @@ internal static class CssInliner
         }
 
         var edits = new TemplateEdits(template);
-        var externalCss = new List<string>();
+        var linked = new List<LinkedStylesheet>();
         foreach (var link in document.QuerySelectorAll("link").ToList())
         {
             if (!IsStylesheetLinkAsPreMailerSeesIt(link))
@@ -83,33 +85,55 @@ internal static class CssInliner
                 continue;
             }
 
-            var href = link.GetAttribute("href") ?? string.Empty;
-            var offset = link.SourceReference?.Position.Index ?? 0;
-            var tag = tagsByOffset.TryGetValue(offset, out var index) ? mask.Tokens[index] : null;
-            if (options.Stylesheets.TryGetValue(href, out var css))
+            var offset = link.SourceReference?.Position.Index ?? -1;
+            if (!tagsByOffset.TryGetValue(offset, out var index))
             {
-                externalCss.Add(css);
-                if (tag is not null)
+                throw new InvalidOperationException($"The <link> at offset {offset} was not found in the template's markup.");
+            }
+
+            var tag = mask.Tokens[index];
+            var written = tag.Attribute("href") is { HasValue: true } value ? template.Substring(value.ValueStart, value.ValueEnd - value.ValueStart) : string.Empty;
+            var lookup = FindLinkedStylesheet(link, tag, mask, options.Stylesheets);
+            if (lookup.Css is { } css)
+            {
+                // Inlined as PreMailer inlines a <style> block at the link's place (which it keeps), so
+                // @media and :hover rules stay in the output instead of in a file no client fetches.
+                var style = document.CreateElement("style");
+                if (link.GetAttribute("media") is { } media)
                 {
-                    edits.Replace(tag.Start, tag.End - tag.Start, string.Empty);
+                    style.SetAttribute("media", media);
                 }
+
+                style.TextContent = css;
+                link.Replace(style);
+                linked.Add(new LinkedStylesheet(style, tag, css));
+                var import = css.IndexOf("@import", StringComparison.OrdinalIgnoreCase);
+                if (import >= 0)
+                {
+                    findings.Add(new TransformFinding(
+                        ContentDiagnosticIds.StylesheetNotInlined,
+                        $"the stylesheet '{written}' has an @import, which is neither downloaded nor inlined at build time: its rules reach only clients that load it themselves (fine for web fonts)",
+                        tag.Start,
+                        tag.End - tag.Start));
+                }
+
+                continue;
             }
-            else
-            {
-                findings.Add(new TransformFinding(
-                    ContentDiagnosticIds.StylesheetNotInlined,
-                    $"the stylesheet '{href}' is linked, not included: it is neither downloaded nor inlined; put its rules in a <style> block or provide the file to the build",
-                    offset,
-                    tag is null ? 1 : tag.End - tag.Start));
-            }
+
+            findings.Add(new TransformFinding(
+                ContentDiagnosticIds.StylesheetNotInlined,
+                $"the stylesheet '{written}' is not inlined: {lookup.NotInlinedBecause}",
+                tag.Start,
+                tag.End - tag.Start));
 
             // PreMailer downloads whatever a <link> names (and the @imports inside it); it never sees one.
             // @import inside <style> is only ever fetched through a <link>, so nothing is fetched.
             link.Remove();
         }
 
+        var linkedStyles = new HashSet<IElement>(linked.Select(l => l.Style));
         var styleElements = document.QuerySelectorAll("style").Where(IsStyleSheetPreMailerReads).ToList();
-        foreach (var style in styleElements)
+        foreach (var style in styleElements.Where(s => !linkedStyles.Contains(s)))
         {
             var at = style.TextContent.IndexOf("@import", StringComparison.OrdinalIgnoreCase);
             if (at >= 0)
@@ -123,15 +147,15 @@ internal static class CssInliner
             }
         }
 
-        var sheets = styleElements.Select(s => s.TextContent).Concat(externalCss).ToList();
-        if (sheets.TrueForAll(string.IsNullOrWhiteSpace) && edits.IsEmpty)
+        var sheets = styleElements.Select(s => s.TextContent).ToList();
+        if (sheets.TrueForAll(string.IsNullOrWhiteSpace) && linked.Count == 0)
         {
             // No CSS: PreMailer would change nothing, so don't pay for it.
             return new CssInliningResult(template, true, findings);
         }
 
         var selectors = InlinableSelectors(sheets);
-        (int, int) Locate(string selector) => LocateSelector(template, mask, selector);
+        (int, int) Locate(string selector) => LocateSelector(template, mask, linked, selector);
         var matches = selectors.Select(s => DataDependentSelectorDetector.Match(document, s)).ToList();
         var dependent = DataDependentSelectorDetector.Detect(document, mask, selectors, matches, elementsByOffset, Locate);
         if (dependent.Count > 0)
@@ -140,9 +164,12 @@ internal static class CssInliner
             return new CssInliningResult(template, false, findings);
         }
 
+        // A linked stylesheet is typically shared by several templates, so its rules that match
+        // nothing here are expected: only the template's own <style> rules are reported.
+        var ownSelectors = new HashSet<string>(InlinableSelectors(styleElements.Where(s => !linkedStyles.Contains(s)).Select(s => s.TextContent).ToList()), StringComparer.Ordinal);
         for (var i = 0; i < selectors.Count; i++)
         {
-            if (matches[i].Count == 0)
+            if (matches[i].Count == 0 && ownSelectors.Contains(selectors[i]))
             {
                 var selector = selectors[i];
                 var (offset, length) = Locate(selector);
@@ -154,16 +181,13 @@ internal static class CssInliner
             }
         }
 
-        var implied = document.All.Where(e => !elementsByOffset.ContainsKey(e.SourceReference?.Position.Index ?? -1)).ToList();
+        var implied = document.All.Where(e => !elementsByOffset.ContainsKey(e.SourceReference?.Position.Index ?? -1) && !linkedStyles.Contains(e)).ToList();
         var before = elementsByOffset.Values.ToDictionary(e => e, e => e.Attributes.Select(a => (a.Name, a.Value)).ToList());
         var styleText = styleElements.ToDictionary(s => s, s => s.TextContent);
 
         var removeStyles = options.StyleBlocks == StyleBlockMode.KeepMediaQueriesOnly;
         var premailer = new PreMailer.Net.PreMailer(document);
-        premailer.MoveCssInline(
-            removeStyleElements: removeStyles,
-            css: externalCss.Count == 0 ? null : string.Join("\n", externalCss),
-            preserveMediaQueries: removeStyles);
+        premailer.MoveCssInline(removeStyleElements: removeStyles, preserveMediaQueries: removeStyles);
 
         foreach (var element in implied)
         {
@@ -210,6 +234,11 @@ internal static class CssInliner
             }
 
             EditAttributes(edits, template, mask, tag, before[element], element);
+        }
+
+        foreach (var sheet in linked)
+        {
+            edits.Replace(sheet.Tag.Start, sheet.Tag.End - sheet.Tag.Start, sheet.Style.Parent is null ? string.Empty : StyleBlock(sheet.Style));
         }
 
         return new CssInliningResult(edits.Apply(), true, findings);
@@ -391,7 +420,7 @@ internal static class CssInliner
             .ToList();
     }
 
-    private static (int Offset, int Length) LocateSelector(string template, TemplateMask mask, string selector)
+    private static (int Offset, int Length) LocateSelector(string template, TemplateMask mask, List<LinkedStylesheet> linked, string selector)
     {
         var fallback = (0, 0);
         foreach (var token in mask.Tokens)
@@ -413,7 +442,56 @@ internal static class CssInliner
             }
         }
 
+        // A rule of a linked stylesheet is reported at the <link>: its file is not part of the template.
+        foreach (var sheet in linked)
+        {
+            if (sheet.Css.IndexOf(selector, StringComparison.Ordinal) >= 0)
+            {
+                return (sheet.Tag.Start, sheet.Tag.End - sheet.Tag.Start);
+            }
+        }
+
         return fallback;
+    }
+
+    private static StylesheetLookup FindLinkedStylesheet(IElement link, MarkupToken tag, TemplateMask mask, LinkedStylesheetFinder stylesheets)
+    {
+        if (mask.AttributesWithCode.FirstOrDefault(a => a.ElementStart == tag.Start) is { } code)
+        {
+            return StylesheetLookup.NotFound(
+                $"template code writes its {code.Name} attribute, so which sheet it names is only known when a message is rendered; write the href as a path relative to the template");
+        }
+
+        var lookup = stylesheets(link.GetAttribute("href") ?? string.Empty, tag.Start);
+        if (lookup.Css is { } css && css.IndexOf("</style", StringComparison.OrdinalIgnoreCase) >= 0)
+        {
+            return StylesheetLookup.NotFound("its text contains '</style', which would end the <style> block it is inlined as");
+        }
+
+        return lookup;
+    }
+
+    /// <summary>
+    /// A linked stylesheet as the <c>&lt;style&gt;</c> block that replaces its <c>&lt;link&gt;</c>,
+    /// with the attributes PreMailer left on it. The CSS goes into a Scriban template, so text that
+    /// Scriban would read as code is written inside an escape block (<c>{%{ ... }%}</c>).
+    /// </summary>
+    private static string StyleBlock(IElement style)
+    {
+        var css = style.TextContent;
+        if (css.IndexOf("{{", StringComparison.Ordinal) >= 0 || css.IndexOf("{%", StringComparison.Ordinal) >= 0)
+        {
+            var percents = "%";
+            while (css.IndexOf("}" + percents + "}", StringComparison.Ordinal) >= 0)
+            {
+                percents += "%";
+            }
+
+            css = "{" + percents + "{" + css + "}" + percents + "}";
+        }
+
+        var attributes = string.Concat(style.Attributes.Select(a => " " + a.Name + "=\"" + Escape(a.Value, '"') + "\""));
+        return "<style" + attributes + ">" + css + "</style>";
     }
 
     private static int ContentStart(IElement style, TemplateMask mask, Dictionary<int, int> tagsByOffset)

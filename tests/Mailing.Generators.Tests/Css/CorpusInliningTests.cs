@@ -27,9 +27,9 @@ public sealed class CorpusInliningTests
     public void InlinedTemplate_RendersTheDomPreMailerProducesOnTheRender(string name, string styleBlocks)
     {
         var template = CorpusTemplate.Get(name);
-        var options = new CssInliningOptions(Enum.Parse<StyleBlockMode>(styleBlocks), CorpusTemplate.Stylesheets);
+        var options = CssInliningOptions.Default with { StyleBlocks = Enum.Parse<StyleBlockMode>(styleBlocks) };
 
-        InliningOracle.AssertMatchesPreMailer(template.Text, template.Model(), options);
+        InliningOracle.AssertMatchesPreMailer(template.Text, template.Model(), options, CorpusTemplate.Stylesheets);
     }
 
     [Theory]
@@ -37,7 +37,7 @@ public sealed class CorpusInliningTests
     public void InlinedTemplate_WithEveryListEmpty_StillRendersPreMailersDom(string name, string styleBlocks)
     {
         var template = CorpusTemplate.Get(name);
-        var options = new CssInliningOptions(Enum.Parse<StyleBlockMode>(styleBlocks), CorpusTemplate.Stylesheets);
+        var options = CssInliningOptions.Default with { StyleBlocks = Enum.Parse<StyleBlockMode>(styleBlocks) };
         var model = template.Model();
         foreach (var key in model.Keys.ToList())
         {
@@ -47,7 +47,7 @@ public sealed class CorpusInliningTests
             }
         }
 
-        InliningOracle.AssertMatchesPreMailer(template.Text, model, options);
+        InliningOracle.AssertMatchesPreMailer(template.Text, model, options, CorpusTemplate.Stylesheets);
     }
 
     [Fact]

@@ -22,35 +22,45 @@ internal static class InliningOracle
     }
 
     /// <summary>
-    /// PreMailer with the options <paramref name="options"/> stands for, on the rendered HTML. Linked
-    /// stylesheets are handed over as text and their links removed, as the inliner does: PreMailer
-    /// would otherwise download them.
+    /// PreMailer with the options <paramref name="options"/> stands for, on the rendered HTML. A
+    /// linked stylesheet in <paramref name="stylesheets"/> (by href as written) takes its link's
+    /// place as a <c>&lt;style&gt;</c> block holding its text, which is what the inliner promises;
+    /// any other link is removed: PreMailer would otherwise download it.
     /// </summary>
-    public static string PreMailerOnRendered(string html, CssInliningOptions options)
+    public static string PreMailerOnRendered(string html, CssInliningOptions options, IReadOnlyDictionary<string, string>? stylesheets = null)
     {
         var document = new HtmlParser().ParseDocument(html);
-        var css = new List<string>();
         foreach (var link in document.QuerySelectorAll("link[href]").ToList())
         {
-            if (options.Stylesheets.TryGetValue(link.GetAttribute("href")!, out var sheet))
+            if (stylesheets is not null && stylesheets.TryGetValue(link.GetAttribute("href")!, out var sheet))
             {
-                css.Add(sheet);
-            }
+                var style = document.CreateElement("style");
+                if (link.GetAttribute("media") is { } media)
+                {
+                    style.SetAttribute("media", media);
+                }
 
-            link.Remove();
+                style.TextContent = sheet;
+                link.Replace(style);
+            }
+            else
+            {
+                link.Remove();
+            }
         }
 
         var removeStyles = options.StyleBlocks == StyleBlockMode.KeepMediaQueriesOnly;
         var premailer = new PreMailer.Net.PreMailer(document);
-        premailer.MoveCssInline(
-            removeStyleElements: removeStyles,
-            css: css.Count == 0 ? null : string.Join("\n", css),
-            preserveMediaQueries: removeStyles);
+        premailer.MoveCssInline(removeStyleElements: removeStyles, preserveMediaQueries: removeStyles);
 
         // PreMailer's own serializer writes <title/> under an XHTML doctype, which HTML parsers
         // don't close; its document is the result to compare.
         return premailer.Document.DocumentElement.OuterHtml;
     }
+
+    /// <summary>Finds linked stylesheets by their href as written, wherever the link is.</summary>
+    public static LinkedStylesheetFinder ByHref(IReadOnlyDictionary<string, string> stylesheets) =>
+        (href, offset) => stylesheets.TryGetValue(href, out var css) ? StylesheetLookup.Found(css) : CssInliningOptions.NoStylesheets(href, offset);
 
     /// <summary>
     /// Parses and serializes the HTML the same way for both sides. Whitespace-only text directly
@@ -91,10 +101,10 @@ internal static class InliningOracle
         Assert.Fail($"The documents differ at character {at}.\nPreMailer on the render:\n{Around(left, at)}\n\nRender of the inlined template:\n{Around(right, at)}");
     }
 
-    public static void AssertMatchesPreMailer(string template, ScriptObject model, CssInliningOptions options)
+    public static void AssertMatchesPreMailer(string template, ScriptObject model, CssInliningOptions options, IReadOnlyDictionary<string, string>? stylesheets = null)
     {
-        var result = CssInliner.Inline(template, options);
+        var result = CssInliner.Inline(template, stylesheets is null ? options : options with { Stylesheets = ByHref(stylesheets) });
         Assert.True(result.Inlined, "not inlined: " + string.Join("; ", result.Findings.Select(f => f.Message)));
-        AssertSameDom(PreMailerOnRendered(Render(template, model), options), Render(result.Template, model));
+        AssertSameDom(PreMailerOnRendered(Render(template, model), options, stylesheets), Render(result.Template, model));
     }
 }

@@ -24,7 +24,7 @@ public sealed class PlainTextTemplateDeriverTests
     public void DerivedTextOfSample_MatchesItsSnapshot(string name)
     {
         var template = CorpusTemplate.Get(name);
-        var inlined = CssInliner.Inline(template.Text, CssInliningOptions.Default with { Stylesheets = CorpusTemplate.Stylesheets });
+        var inlined = CssInliner.Inline(template.Text, CssInliningOptions.Default with { Stylesheets = InliningOracle.ByHref(CorpusTemplate.Stylesheets) });
 
         var text = PlainTextTemplateDeriver.Derive(inlined.Template);
 
