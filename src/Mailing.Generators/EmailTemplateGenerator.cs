@@ -18,7 +18,7 @@ public sealed class EmailTemplateGenerator : IIncrementalGenerator
     internal static class Steps
     {
         public const string Classes = "Mailing.Classes";
-        public const string Templates = "Mailing.Templates";
+        public const string Files = "Mailing.Files";
         public const string Outputs = "Mailing.Outputs";
         public const string Sources = "Mailing.Sources";
     }
@@ -31,15 +31,18 @@ public sealed class EmailTemplateGenerator : IIncrementalGenerator
                     or Microsoft.CodeAnalysis.CSharp.Syntax.RecordDeclarationSyntax { ClassOrStructKeyword.RawKind: not (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.StructKeyword }, TemplateClassParser.Parse)
             .WithTrackingName(Steps.Classes);
 
-        var templates = context.AdditionalTextsProvider
-            .Where(static file => IsTemplate(file.Path))
-            .Select(static (file, cancellationToken) => new TemplateFile(file.Path, file.GetText(cancellationToken)?.ToString() ?? string.Empty))
+        // Templates and the stylesheets they may link: an edit to either reaches every class, and a
+        // class whose output is unchanged re-emits nothing.
+        var files = context.AdditionalTextsProvider
+            .Where(static file => AdditionalFile.KindOf(file.Path) is not null)
+            .Select(static (file, cancellationToken) => new AdditionalFile(
+                file.Path, file.GetText(cancellationToken)?.ToString() ?? string.Empty, AdditionalFile.KindOf(file.Path)!.Value))
             .Collect()
-            .Select(static (files, _) => files.OrderBy(f => f.Path, System.StringComparer.Ordinal).ToEquatableArray())
-            .WithTrackingName(Steps.Templates);
+            .Select(static (all, _) => all.OrderBy(f => f.Path, System.StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(Steps.Files);
 
         var outputs = classes
-            .Combine(templates)
+            .Combine(files)
             .Select(static (pair, _) => TemplateCompiler.Compile(pair.Left, pair.Right.ToImmutableArray()))
             .WithTrackingName(Steps.Outputs);
 
@@ -64,9 +67,4 @@ public sealed class EmailTemplateGenerator : IIncrementalGenerator
             }
         });
     }
-
-    private static bool IsTemplate(string path) =>
-        path.EndsWith(".sbn-html", System.StringComparison.OrdinalIgnoreCase)
-        || path.EndsWith(".sbn-txt", System.StringComparison.OrdinalIgnoreCase)
-        || path.EndsWith(".sbn", System.StringComparison.OrdinalIgnoreCase);
 }

@@ -18,7 +18,7 @@ namespace Mailing.Generators;
 /// </summary>
 internal static class TemplateCompiler
 {
-    public static TemplateOutput Compile(TemplateClassSpec spec, ImmutableArray<TemplateFile> files)
+    public static TemplateOutput Compile(TemplateClassSpec spec, ImmutableArray<AdditionalFile> files)
     {
         var diagnostics = new List<DiagnosticInfo>(spec.ClassDiagnostics);
         if (diagnostics.Any(d => DiagnosticDescriptors.Find(d.Id).DefaultSeverity == DiagnosticSeverity.Error))
@@ -29,7 +29,7 @@ internal static class TemplateCompiler
         // From here on the class itself is fine: on template errors it still gets its members, so
         // the build shows the template error alone instead of a cascade of "no Render()" errors.
 
-        var resolver = new TemplateFileResolver(files);
+        var resolver = new AdditionalFileResolver(files);
         var html = Resolve(spec.Html, "HTML template", resolver, diagnostics);
         var layout = spec.LayoutPath is null ? null : Resolve(new TemplateReference(spec.LayoutPath, null, spec.LayoutLocation, null), "Layout", resolver, diagnostics);
         var text = spec.Text is null ? null : Resolve(spec.Text, "Text template", resolver, diagnostics);
@@ -59,7 +59,11 @@ internal static class TemplateCompiler
 
         var transformed = HtmlTemplateTransform.Apply(
             htmlComposed.Text,
-            new TransformOptions(spec.InlineCss, spec.Html.Path is null ? null : html.FilePath, HasTextTemplate: text is not null));
+            new TransformOptions(
+                spec.InlineCss,
+                spec.Html.Path is null ? null : html.FilePath,
+                HasTextTemplate: text is not null,
+                Stylesheets: (href, offset) => resolver.FindStylesheet(href, htmlComposed.Map.SourceAt(offset)?.RelativePathBase)));
         foreach (var finding in transformed.Findings)
         {
             var location = htmlComposed.Map.Locate(finding.Offset, finding.Length, spec.AttributeLocation);
@@ -96,7 +100,7 @@ internal static class TemplateCompiler
     private static int CountErrors(List<DiagnosticInfo> diagnostics) =>
         diagnostics.Count(d => DiagnosticDescriptors.Find(d.Id).DefaultSeverity == DiagnosticSeverity.Error);
 
-    private static TemplateSource? Resolve(TemplateReference reference, string what, TemplateFileResolver resolver, List<DiagnosticInfo> diagnostics)
+    private static TemplateSource? Resolve(TemplateReference reference, string what, AdditionalFileResolver resolver, List<DiagnosticInfo> diagnostics)
     {
         if (reference.Path is null)
         {

@@ -17,17 +17,30 @@ internal sealed class SourceMap
 
     public LocationInfo? Locate(int composedOffset, int length, LocationInfo? fallback)
     {
+        if (Find(composedOffset) is not { } segment)
+        {
+            return fallback;
+        }
+
+        var local = segment.SourceOffset + (composedOffset - segment.ComposedStart);
+        var clipped = System.Math.Min(length, segment.ComposedStart + segment.Length - composedOffset);
+        return segment.Source.Locate(local, System.Math.Max(0, clipped)) ?? fallback;
+    }
+
+    /// <summary>The source the composed text at <paramref name="composedOffset"/> was copied from.</summary>
+    public TemplateSource? SourceAt(int composedOffset) => Find(composedOffset)?.Source;
+
+    private Segment? Find(int composedOffset)
+    {
         foreach (var segment in _segments)
         {
             if (composedOffset >= segment.ComposedStart && composedOffset < segment.ComposedStart + System.Math.Max(1, segment.Length))
             {
-                var local = segment.SourceOffset + (composedOffset - segment.ComposedStart);
-                var clipped = System.Math.Min(length, segment.ComposedStart + segment.Length - composedOffset);
-                return segment.Source.Locate(local, System.Math.Max(0, clipped)) ?? fallback;
+                return segment;
             }
         }
 
-        return fallback;
+        return null;
     }
 
     private sealed record Segment(int ComposedStart, int Length, TemplateSource Source, int SourceOffset);

@@ -16,7 +16,7 @@ namespace Mailing.Generators.Parsing;
 internal sealed class TemplateComposer
 {
     private const int MaxDepth = 16;
-    private readonly TemplateFileResolver _files;
+    private readonly AdditionalFileResolver _files;
     private readonly List<DiagnosticInfo> _diagnostics;
     private readonly LocationInfo? _fallback;
     private readonly StringBuilder _text = new();
@@ -24,7 +24,7 @@ internal sealed class TemplateComposer
     private readonly List<SpliceRegion> _splices = new();
     private bool _failed;
 
-    public TemplateComposer(TemplateFileResolver files, List<DiagnosticInfo> diagnostics, LocationInfo? fallback)
+    public TemplateComposer(AdditionalFileResolver files, List<DiagnosticInfo> diagnostics, LocationInfo? fallback)
     {
         _files = files;
         _diagnostics = diagnostics;

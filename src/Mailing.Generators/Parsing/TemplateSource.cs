@@ -23,7 +23,13 @@ internal sealed class TemplateSource
     /// <summary>How the source is named in messages (file path or "inline template").</summary>
     public string DisplayName => FilePath ?? "inline template";
 
-    public static TemplateSource FromFile(TemplateFile file) => new(file.Path, file.Text, null);
+    /// <summary>
+    /// The file a relative path written in this source is relative to: the template file, or for an
+    /// inline template the C# file that holds it. Null when neither is known.
+    /// </summary>
+    public string? RelativePathBase => FilePath ?? Inline?.Location?.FilePath;
+
+    public static TemplateSource FromFile(AdditionalFile file) => new(file.Path, file.Text, null);
 
     public static TemplateSource FromInline(TemplateReference reference) => new(null, reference.InlineText ?? string.Empty, reference);
 

@@ -18,8 +18,10 @@ internal static class HtmlTemplateTransform
         var html = composedHtmlTemplate;
         if (options.InlineCss)
         {
-            // No stylesheet texts are handed over yet: a <link>ed stylesheet is reported (MAIL0101), never fetched.
-            var inlined = Css.CssInliner.Inline(composedHtmlTemplate, Css.CssInliningOptions.Default);
+            // Linked stylesheets come from the build's AdditionalFiles or are reported (MAIL0101), never fetched.
+            var inlined = Css.CssInliner.Inline(
+                composedHtmlTemplate,
+                Css.CssInliningOptions.Default with { Stylesheets = options.Stylesheets ?? Css.CssInliningOptions.NoStylesheets });
             findings.AddRange(inlined.Findings);
             html = inlined.Template;
         }

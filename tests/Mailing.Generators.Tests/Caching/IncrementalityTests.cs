@@ -23,7 +23,7 @@ public sealed class IncrementalityTests
     private static readonly string[] TrackedSteps =
     [
         EmailTemplateGenerator.Steps.Classes,
-        EmailTemplateGenerator.Steps.Templates,
+        EmailTemplateGenerator.Steps.Files,
         EmailTemplateGenerator.Steps.Outputs,
         EmailTemplateGenerator.Steps.Sources,
     ];
@@ -59,13 +59,21 @@ public sealed class IncrementalityTests
 
         var result = driver.ReplaceAdditionalText(oldA, newA).RunGenerators(compilation).GetRunResult().Results.Single();
 
-        var sources = result.TrackedSteps[EmailTemplateGenerator.Steps.Sources].SelectMany(s => s.Outputs).ToList();
-        Assert.Equal(2, sources.Count);
-        var changed = sources.Where(o => o.Reason == IncrementalStepRunReason.Modified).Select(o => ((ValueTuple<string, string?>)o.Value).Item1).ToList();
-        var kept = sources.Where(o => o.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached).Select(o => ((ValueTuple<string, string?>)o.Value).Item1).ToList();
-        Assert.Equal(["Shop.AEmail.g.cs"], changed);
-        Assert.Equal(["Shop.BEmail.g.cs"], kept);
+        AssertOnlyAEmailRegenerated(result);
         Assert.Contains("Changed ", result.GeneratedSources.Single(s => s.HintName == "Shop.AEmail.g.cs").SourceText.ToString());
+    }
+
+    [Fact]
+    public void EditingALinkedStylesheet_RegeneratesOnlyTheTemplatesThatLinkIt()
+    {
+        var (driver, compilation) = FirstRun();
+        var oldCss = Files[2];
+        var newCss = GeneratorHarness.Files(("Templates/email.css", "p { color: #abcdef; }"))[0];
+
+        var result = driver.ReplaceAdditionalText(oldCss, newCss).RunGenerators(compilation).GetRunResult().Results.Single();
+
+        AssertOnlyAEmailRegenerated(result);
+        Assert.Contains("color: #abcdef", result.GeneratedSources.Single(s => s.HintName == "Shop.AEmail.g.cs").SourceText.ToString());
     }
 
     [Fact]
@@ -99,9 +107,11 @@ public sealed class IncrementalityTests
         }
     }
 
+    // A links the stylesheet, B does not.
     private static readonly System.Collections.Immutable.ImmutableArray<AdditionalText> Files = GeneratorHarness.Files(
-        ("Templates/A.sbn-html", "<p>{{ name }}</p>"),
-        ("Templates/B.sbn-html", "<p>{{ count }}</p>"));
+        ("Templates/A.sbn-html", "<link rel=\"stylesheet\" href=\"email.css\"><p>{{ name }}</p>"),
+        ("Templates/B.sbn-html", "<p>{{ count }}</p>"),
+        ("Templates/email.css", "p { color: #123456; }"));
 
     private static (GeneratorDriver Driver, Compilation Compilation) FirstRun()
     {
@@ -110,6 +120,16 @@ public sealed class IncrementalityTests
         Assert.Empty(driver.GetRunResult().Diagnostics);
         Assert.Equal(2, driver.GetRunResult().GeneratedTrees.Length);
         return (driver, compilation);
+    }
+
+    private static void AssertOnlyAEmailRegenerated(GeneratorRunResult result)
+    {
+        var sources = result.TrackedSteps[EmailTemplateGenerator.Steps.Sources].SelectMany(s => s.Outputs).ToList();
+        Assert.Equal(2, sources.Count);
+        var changed = sources.Where(o => o.Reason == IncrementalStepRunReason.Modified).Select(o => ((ValueTuple<string, string?>)o.Value).Item1).ToList();
+        var kept = sources.Where(o => o.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached).Select(o => ((ValueTuple<string, string?>)o.Value).Item1).ToList();
+        Assert.Equal(["Shop.AEmail.g.cs"], changed);
+        Assert.Equal(["Shop.BEmail.g.cs"], kept);
     }
 
     private static void AssertNoRoslynObjects(object? value, string step, HashSet<object> seen)

@@ -114,6 +114,48 @@ public sealed class DiagnosticTests
         Assert.Contains("Templates/_nav.sbn-html", diagnostic.GetMessage());
     }
 
+    [Fact]
+    public void StylesheetFile_IsNotAPartial()
+    {
+        var diagnostic = Single(Run("{{ include 'email.css' }}", ("Templates/email.css", "p { color: red; }")), "MAIL0006");
+
+        AssertAt(diagnostic, "Templates/Mail.sbn-html", 1, 4);
+    }
+
+    [Fact]
+    public void StylesheetFile_IsNotATemplate()
+    {
+        var source = Models.Replace("\"Templates/Mail.sbn-html\"", "\"Templates/Mail.css\"");
+        var result = GeneratorHarness.Run(source, ("Templates/Mail.css", "p { color: red; }"));
+
+        AssertAt(Single(result.GeneratorDiagnostics, "MAIL0006"), "Source0.cs", 5, 36);
+    }
+
+    [Fact]
+    public void LinkedStylesheetNotInTheBuild_IsReportedAtTheLink_WithTheItemToAdd()
+    {
+        var diagnostic = Single(Run("<html><head>\n  <link rel=\"stylesheet\" href=\"styles/email.css\"></head><body>{{ name }}</body></html>"), "MAIL0101");
+
+        AssertAt(diagnostic, "Templates/Mail.sbn-html", 2, 3);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.DefaultSeverity);
+        Assert.Contains("'/project/Templates/styles/email.css'", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("<AdditionalFiles Include=\"Emails/**/*.css\" />", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("https://cdn.example.com/email.css", "nothing is downloaded")]
+    [InlineData("//cdn.example.com/email.css", "nothing is downloaded")]
+    [InlineData("data:text/css,p{color:red}", "nothing is downloaded")]
+    [InlineData("/css/email.css", "a path from the root")]
+    [InlineData("{{ name }}.css", "template code writes its href")]
+    public void LinkedStylesheetThatIsNoFileOfTheBuild_IsReportedAtTheLink(string href, string reason)
+    {
+        var diagnostic = Single(Run($"<p>x</p>\n<link rel=\"stylesheet\" href=\"{href}\"><p>{{{{ name }}}}</p>", ("Templates/email.css", "p { color: red; }")), "MAIL0101");
+
+        AssertAt(diagnostic, "Templates/Mail.sbn-html", 2, 1);
+        Assert.Contains(reason, diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("[global::Mailing.EmailTemplate(Html = \"x\")] public class Plain { }", "MAIL0007", "Plain")]
     [InlineData("[global::Mailing.EmailTemplate(Html = \"x\")] public partial class Generic<T> { }", "MAIL0008", "Generic")]
