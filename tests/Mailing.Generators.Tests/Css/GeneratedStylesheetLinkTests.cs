@@ -60,6 +60,32 @@ public sealed class GeneratedStylesheetLinkTests
     }
 
     [Fact]
+    public void LinkForPrint_BecomesAPrintStyleBlockThatIsNotInlined()
+    {
+        var template = """<html><head><link rel="stylesheet" href="print.css" media="print"></head><body><p>Hi {{ name }}</p></body></html>""";
+        var stylesheets = new Dictionary<string, string> { ["print.css"] = "p { color: #000; }" };
+
+        var result = CssInliner.Inline(template, CssInliningOptions.Default with { Stylesheets = InliningOracle.ByHref(stylesheets) });
+
+        Assert.Contains("<style media=\"print\">p { color: #000; }</style>", result.Template, StringComparison.Ordinal);
+        Assert.Contains("<p>Hi {{ name }}</p>", result.Template, StringComparison.Ordinal);
+        InliningOracle.AssertMatchesPreMailer(template, new ScriptObject { ["name"] = "Ann" }, CssInliningOptions.Default, stylesheets);
+    }
+
+    [Fact]
+    public void StylesheetThatWouldCloseItsStyleBlock_IsReportedAndLeftLinked()
+    {
+        var template = """<html><head><link rel="stylesheet" href="odd.css"></head><body><p>x</p></body></html>""";
+        var stylesheets = new Dictionary<string, string> { ["odd.css"] = "p { color: red; } /* </style><script>x</script> */" };
+
+        var result = CssInliner.Inline(template, CssInliningOptions.Default with { Stylesheets = InliningOracle.ByHref(stylesheets) });
+
+        var finding = Assert.Single(result.Findings, f => f.DiagnosticId == ContentDiagnosticIds.StylesheetNotInlined);
+        Assert.Contains("'</style'", finding.Message, StringComparison.Ordinal);
+        Assert.Equal(template, result.Template);
+    }
+
+    [Fact]
     public void GeneratedRender_IsPreMailersDomOnScribansRenderWithTheSheetAsAStyleBlock()
     {
         var html = Render(Source("\"Emails/Welcome.sbn-html\""), ("Emails/Welcome.sbn-html", Welcome), ("Emails/email.css", Stylesheet));
