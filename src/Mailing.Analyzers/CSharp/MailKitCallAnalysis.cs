@@ -1,7 +1,5 @@
-using System.Linq;
 using Mailing.Analyzers.Smtp;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -28,7 +26,7 @@ internal static class MailKitCallAnalysis
 
     private static void AnalyzeConnect(OperationAnalysisContext context, IInvocationOperation invocation)
     {
-        var host = Argument(invocation, "host");
+        var host = SettingReader.Argument(invocation.Arguments, "host");
         if (host?.Parameter?.Type.SpecialType != SpecialType.System_String)
         {
             // Socket, Stream and Uri overloads: a Uri's string is checked as a DSN where it is written.
@@ -36,7 +34,7 @@ internal static class MailKitCallAnalysis
         }
 
         var cancellation = context.CancellationToken;
-        var port = Argument(invocation, "port");
+        var port = SettingReader.Argument(invocation.Arguments, "port");
         var portValue = port is { ArgumentKind: not ArgumentKind.DefaultValue } ? port.Value : null;
         var portSetting = SettingReader.Int(portValue, cancellation);
         if (portSetting is { Value: 0 })
@@ -46,14 +44,14 @@ internal static class MailKitCallAnalysis
 
         SmtpSetting<TlsMode>? mode = null;
         var syntax = ModeSyntax.Fixed;
-        if (Argument(invocation, "options") is { } options)
+        if (SettingReader.Argument(invocation.Arguments, "options") is { } options)
         {
             syntax = ModeSyntax.SecureSocketOptions;
             mode = options.ArgumentKind == ArgumentKind.DefaultValue
-                ? new SmtpSetting<TlsMode>(TlsMode.Auto, MethodNameLocation(invocation), IsLiteral: false)
+                ? new SmtpSetting<TlsMode>(TlsMode.Auto, SettingReader.MethodNameLocation(invocation), IsLiteral: false)
                 : SettingReader.EnumMode(options.Value, cancellation);
         }
-        else if (Argument(invocation, "useSsl") is { } useSsl && SettingReader.Bool(useSsl.Value, cancellation) is { } flag)
+        else if (SettingReader.Argument(invocation.Arguments, "useSsl") is { } useSsl && SettingReader.Bool(useSsl.Value, cancellation) is { } flag)
         {
             // true is implicit TLS; false is STARTTLS *when available*, not STARTTLS.
             syntax = ModeSyntax.UseSslFlag;
@@ -78,19 +76,9 @@ internal static class MailKitCallAnalysis
 
     private static void AnalyzeAuthenticate(OperationAnalysisContext context, IInvocationOperation invocation)
     {
-        if (Argument(invocation, "password") is { Parameter.Type.SpecialType: SpecialType.System_String } password
-            && SettingReader.String(password.Value, context.CancellationToken) is { } secret
-            && SecretValues.LooksLikeSecret(secret.Value))
+        if (SettingReader.Argument(invocation.Arguments, "password") is { Parameter.Type.SpecialType: SpecialType.System_String } password)
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SecretInSource, secret.Location, "The SMTP password", "source code"));
+            PasswordInSource.Check(context, password.Value);
         }
     }
-
-    private static IArgumentOperation? Argument(IInvocationOperation invocation, string parameterName)
-        => invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == parameterName);
-
-    private static Location MethodNameLocation(IInvocationOperation invocation)
-        => invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: var name } }
-            ? name.GetLocation()
-            : invocation.Syntax.GetLocation();
 }

@@ -139,11 +139,9 @@ internal static class ObjectCreationAnalysis
         };
 
         if (givenToMailClient
-            && creation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "password") is { Parameter.Type.SpecialType: SpecialType.System_String } password
-            && SettingReader.String(password.Value, context.CancellationToken) is { } secret
-            && SecretValues.LooksLikeSecret(secret.Value))
+            && SettingReader.Argument(creation.Arguments, "password") is { Parameter.Type.SpecialType: SpecialType.System_String } password)
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SecretInSource, secret.Location, "The SMTP password", "source code"));
+            PasswordInSource.Check(context, password.Value);
         }
     }
 }

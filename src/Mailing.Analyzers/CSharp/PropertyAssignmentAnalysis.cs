@@ -71,7 +71,7 @@ internal static class PropertyAssignmentAnalysis
         {
             if (property.Name == "Password")
             {
-                AnalyzePassword(context, assignment.Value);
+                PasswordInSource.Check(context, assignment.Value);
                 return;
             }
 
@@ -87,7 +87,7 @@ internal static class PropertyAssignmentAnalysis
         {
             if (property.Name == "Password")
             {
-                AnalyzePassword(context, assignment.Value);
+                PasswordInSource.Check(context, assignment.Value);
                 return;
             }
 
@@ -113,14 +113,6 @@ internal static class PropertyAssignmentAnalysis
             {
                 context.ReportDiagnostic(finding.ToDiagnostic());
             }
-        }
-    }
-
-    private static void AnalyzePassword(OperationAnalysisContext context, IOperation value)
-    {
-        if (SettingReader.String(value, context.CancellationToken) is { } password && SecretValues.LooksLikeSecret(password.Value))
-        {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SecretInSource, password.Location, "The SMTP password", "source code"));
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Mailing.Analyzers.Smtp;
@@ -24,6 +25,16 @@ internal static class SettingReader
             _ => syntax.GetLocation(),
         };
     }
+
+    /// <summary>The argument given for the parameter named <paramref name="parameterName"/>, wherever it is written.</summary>
+    public static IArgumentOperation? Argument(ImmutableArray<IArgumentOperation> arguments, string parameterName)
+        => arguments.FirstOrDefault(a => a.Parameter?.Name == parameterName);
+
+    /// <summary>The method name of <c>receiver.Method(...)</c>, where a finding about the whole call reads best.</summary>
+    public static Location MethodNameLocation(IInvocationOperation invocation)
+        => invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: var name } }
+            ? name.GetLocation()
+            : invocation.Syntax.GetLocation();
 
     /// <summary>Where the property name of the assignment that wrote <paramref name="value"/> is written.</summary>
     public static Location? AssignedPropertyNameLocation(IOperation value)
