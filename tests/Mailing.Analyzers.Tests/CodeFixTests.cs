@@ -313,4 +313,33 @@ public sealed class CodeFixTests
                 void Configure() => Email.DefaultSender = new MailKitSender(new SmtpClientOptions { Server = "smtp.example.com", Port = 465, SocketOptions = MailKit.Security.SecureSocketOptions.SslOnConnect });
             }
             """);
+
+    [Fact]
+    public Task FluentEmailSmtpPorts25And465_BecomePort587_WithFixAll_AndHostAndPortOverloadKeepsItsWarning()
+        => Verify.FixAsync<SecureTransportCodeFixProvider>("""
+            using Microsoft.Extensions.DependencyInjection;
+            class Startup
+            {
+                void Configure(IServiceCollection services, string user, string password)
+                {
+                    services.AddFluentEmail("noreply@example.com").AddSmtpSender("smtp.example.com", {|MAIL0201:25|}, user, password);
+                    services.AddFluentEmail("noreply@example.org").AddSmtpSender("smtp.example.org", {|MAIL0201:25|}, user, password);
+                    services.AddFluentEmail("noreply@example.info").AddSmtpSender("smtp.example.info", {|MAIL0203:465|}, user, password);
+                    services.AddFluentEmail("noreply@example.net").{|MAIL0202:AddSmtpSender|}("smtp.example.net", {|MAIL0201:25|});
+                }
+            }
+            """, """
+            using Microsoft.Extensions.DependencyInjection;
+            class Startup
+            {
+                void Configure(IServiceCollection services, string user, string password)
+                {
+                    services.AddFluentEmail("noreply@example.com").AddSmtpSender("smtp.example.com", 587, user, password);
+                    services.AddFluentEmail("noreply@example.org").AddSmtpSender("smtp.example.org", 587, user, password);
+                    services.AddFluentEmail("noreply@example.info").AddSmtpSender("smtp.example.info", 587, user, password);
+                    services.AddFluentEmail("noreply@example.net").{|MAIL0202:AddSmtpSender|}("smtp.example.net", 587);
+                }
+            }
+            """,
+            iterations: (Incremental: 4, FixAll: 2));
 }

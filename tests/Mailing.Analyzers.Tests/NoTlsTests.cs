@@ -181,4 +181,51 @@ public sealed class NoTlsTests
                 SmtpClientOptions Returned() => new SmtpClientOptions { Server = "smtp.example.com", Port = 587 };
             }
             """);
+
+    [Fact]
+    public Task FluentEmailSmtpAddSmtpSenderWithHostAndPort_IsAWarningAtTheMethodName_BecauseItNeverEnablesTls()
+        => Verify.CSharpAsync("""
+            using Microsoft.Extensions.Configuration;
+            using Microsoft.Extensions.DependencyInjection;
+            class Startup
+            {
+                void Literal(IServiceCollection services)
+                    => services.AddFluentEmail("noreply@example.com").{|#0:AddSmtpSender|}("smtp.example.com", 587);
+
+                void Configured(IServiceCollection services, IConfiguration configuration)
+                    => services.AddFluentEmail("noreply@example.com").{|#1:AddSmtpSender|}(configuration["Smtp:Host"], int.Parse(configuration["Smtp:Port"]));
+
+                void NamedArguments(FluentEmailServicesBuilder builder)
+                    => builder.{|#2:AddSmtpSender|}(port: 2525, host: "smtp.example.com");
+            }
+            """,
+            Verify.Diagnostic("MAIL0202").WithLocation(0)
+                .WithMessage("FluentEmail's AddSmtpSender(host, port) never enables TLS (it creates System.Net.Mail's SmtpClient without EnableSsl), so every message crosses the network in plain text; use AddSmtpSender(host, port, username, password), which sets EnableSsl = true, or AddSmtpSender(() => new SmtpClient(host, port) { EnableSsl = true })"),
+            Verify.Diagnostic("MAIL0202").WithLocation(1),
+            Verify.Diagnostic("MAIL0202").WithLocation(2));
+
+    [Fact]
+    public Task FluentEmailSmtpCredentialOverload_Loopback_AndClientOverloads_AreNotReportedForTls()
+        => Verify.CSharpAsync("""
+            using System.Net.Mail;
+            using Microsoft.Extensions.Configuration;
+            using Microsoft.Extensions.DependencyInjection;
+            class Startup
+            {
+                void WithCredentials(IServiceCollection services, IConfiguration configuration)
+                    => services.AddFluentEmail("noreply@example.com").AddSmtpSender("smtp.example.com", 587, configuration["Smtp:User"], configuration["Smtp:Password"]);
+
+                void Loopback(IServiceCollection services)
+                {
+                    services.AddFluentEmail("dev@localhost").AddSmtpSender("localhost", 1025);
+                    services.AddFluentEmail("dev@localhost").AddSmtpSender("[::1]", 2525);
+                }
+
+                void Client(IServiceCollection services)
+                    => services.AddFluentEmail("noreply@example.com").AddSmtpSender({|MAIL0303:new SmtpClient("smtp.example.com", 587)|} { EnableSsl = true });
+
+                void Factory(IServiceCollection services)
+                    => services.AddFluentEmail("noreply@example.com").AddSmtpSender(() => {|MAIL0303:new SmtpClient("smtp.example.com", 587)|} { EnableSsl = {|MAIL0202:false|} });
+            }
+            """);
 }

@@ -300,4 +300,65 @@ public sealed class Port25Tests
             """,
             Verify.Diagnostic("MAIL0201").WithLocation(0),
             Verify.Diagnostic("MAIL0203").WithLocation(1));
+
+    [Fact]
+    public Task FluentEmailSmtpAddSmtpSenderOnPort25_IsReportedAtThePort_LiteralConstOrSingleAssignedLocal()
+        => Verify.CSharpAsync("""
+            using Microsoft.Extensions.DependencyInjection;
+            class Startup
+            {
+                const int RelayPort = 25;
+
+                void HostAndPort(IServiceCollection services)
+                    => services.AddFluentEmail("noreply@example.com").{|#0:AddSmtpSender|}("smtp.example.com", {|#1:25|});
+
+                void WithCredentials(IServiceCollection services, string user, string password)
+                    => services.AddFluentEmail("noreply@example.com").AddSmtpSender("smtp.example.com", {|#2:RelayPort|}, user, password);
+
+                void ViaLocal(IServiceCollection services, string user, string password)
+                {
+                    var port = 25;
+                    services.AddFluentEmail("noreply@example.com").AddSmtpSender("smtp.example.com", {|#3:port|}, user, password);
+                }
+            }
+            """,
+            Verify.Diagnostic("MAIL0202").WithLocation(0),
+            Verify.Diagnostic("MAIL0201").WithLocation(1)
+                .WithMessage("FluentEmail's AddSmtpSender(host, port) uses port 25, which is for relay between mail servers and is blocked outbound by most cloud providers; submit on port 587 with STARTTLS"),
+            Verify.Diagnostic("MAIL0201").WithLocation(2)
+                .WithMessage("FluentEmail's AddSmtpSender(host, port, username, password) uses port 25, which is for relay between mail servers and is blocked outbound by most cloud providers; submit on port 587 with STARTTLS"),
+            Verify.Diagnostic("MAIL0201").WithLocation(3));
+
+    [Fact]
+    public Task FluentEmailSmtpPortFromConfiguration_LoopbackOnPort25_AndLookAlikes_AreSilent()
+        => Verify.CSharpAsync("""
+            using Microsoft.Extensions.Configuration;
+            using Microsoft.Extensions.DependencyInjection;
+            namespace Microsoft.Extensions.Configuration
+            {
+                static class ConfigurationBinder { public static T GetValue<T>(this IConfiguration configuration, string key) => default; }
+            }
+            namespace Acme.Mail
+            {
+                static class AcmeSmtpExtensions
+                {
+                    public static FluentEmailServicesBuilder AddSmtpSender(this FluentEmailServicesBuilder builder, string host, int port) => builder;
+                }
+                class Startup
+                {
+                    void Configured(IServiceCollection services, IConfiguration configuration)
+                        => services.AddFluentEmail("noreply@example.com")
+                            .AddSmtpSender(configuration["Smtp:Host"], configuration.GetValue<int>("Smtp:Port"), configuration["Smtp:User"], configuration["Smtp:Password"]);
+
+                    void Smtp4Dev(IServiceCollection services)
+                        => FluentEmailSmtpBuilderExtensions.AddSmtpSender(services.AddFluentEmail("dev@localhost"), "localhost", 25);
+
+                    void Papercut(IServiceCollection services)
+                        => services.AddFluentEmail("dev@localhost").AddSmtpSender("127.0.0.1", 25, "dev", "");
+
+                    void LookAlike(FluentEmailServicesBuilder builder)
+                        => AcmeSmtpExtensions.AddSmtpSender(builder, "smtp.example.com", 25);
+                }
+            }
+            """);
 }

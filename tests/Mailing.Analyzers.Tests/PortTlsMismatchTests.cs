@@ -113,4 +113,20 @@ public sealed class PortTlsMismatchTests
             """,
             Verify.Diagnostic("MAIL0203").WithLocation(0)
                 .WithMessage("FluentEmail's SmtpClientOptions without UseSsl or SocketOptions (so FluentEmail connects with MailKit's useSsl: false) uses port 465 with STARTTLS: the server expects a TLS handshake first, so the connection hangs until it times out; use implicit TLS"));
+
+    [Fact]
+    public Task FluentEmailSmtpOnPort465_IsAMismatch_BecauseSystemNetMailHasNoImplicitTls()
+        => Verify.CSharpAsync("""
+            using Microsoft.Extensions.DependencyInjection;
+            class Startup
+            {
+                void WithCredentials(IServiceCollection services, string user, string password)
+                    => services.AddFluentEmail("noreply@example.com").AddSmtpSender("smtp.example.com", {|#0:465|}, user, password);
+
+                void HostAndPort(IServiceCollection services)
+                    => services.AddFluentEmail("noreply@example.com").{|MAIL0202:AddSmtpSender|}("smtp.example.com", {|MAIL0203:465|});
+            }
+            """,
+            Verify.Diagnostic("MAIL0203").WithLocation(0)
+                .WithMessage("FluentEmail's AddSmtpSender(host, port, username, password) uses port 465 with STARTTLS, the only mode it supports: the server expects a TLS handshake first, so the connection hangs until it times out; use port 587 with EnableSsl = true"));
 }

@@ -89,4 +89,24 @@ public sealed class SecretAndHygieneTests
                 }
             }
             """);
+
+    [Fact]
+    public Task FluentEmailSmtpLiteralPassword_IsReportedAtThePassword_AndGmailAtTheHost()
+        => Verify.CSharpAsync("""
+            using Microsoft.Extensions.Configuration;
+            using Microsoft.Extensions.DependencyInjection;
+            class Startup
+            {
+                const string Password = "s3cr3t!";
+
+                void Configure(IServiceCollection services, IConfiguration configuration)
+                {
+                    services.AddFluentEmail("me@gmail.com").AddSmtpSender({|MAIL0302:"smtp.gmail.com"|}, 587, "me@gmail.com", {|MAIL0301:"abcd efgh ijkl mnop"|});
+                    services.AddFluentEmail("noreply@example.com").AddSmtpSender("smtp.example.com", 587, "mailer", {|MAIL0301:Password|});
+                    services.AddFluentEmail("noreply@example.com").AddSmtpSender("smtp.example.com", 587, "mailer", configuration["Smtp:Password"]);
+                    services.AddFluentEmail("noreply@example.com").AddSmtpSender("smtp.example.com", 587, "mailer", "<from user secrets>");
+                    services.AddFluentEmail("me@gmail.com").{|MAIL0202:AddSmtpSender|}({|MAIL0302:"smtp.gmail.com"|}, 587);
+                }
+            }
+            """);
 }

@@ -6,7 +6,7 @@ namespace Mailing.Analyzers.CSharp;
 
 /// <summary>
 /// Finds insecure or broken mail configuration in C#: MailKit, System.Net.Mail, Mailing's own
-/// options, FluentEmail.MailKit's options and DSN strings (MAIL0201–MAIL0204, MAIL0301–MAIL0303).
+/// options, FluentEmail.MailKit's options, FluentEmail.Smtp's <c>AddSmtpSender</c> and DSN strings (MAIL0201–MAIL0204, MAIL0301–MAIL0303).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MailConfigurationAnalyzer : DiagnosticAnalyzer
@@ -36,6 +36,11 @@ public sealed class MailConfigurationAnalyzer : DiagnosticAnalyzer
             if (symbols.MailKitMailService is not null || symbols.MailKitSmtpClient is not null)
             {
                 start.RegisterOperationAction(c => MailKitCallAnalysis.Analyze(c, symbols), OperationKind.Invocation);
+            }
+
+            if (symbols.FluentEmailSmtpBuilderExtensions is not null)
+            {
+                start.RegisterOperationAction(c => FluentEmailSmtpSenderAnalysis.Analyze(c, symbols), OperationKind.Invocation);
             }
 
             if (symbols.SystemNetMailSmtpClient is not null || symbols.FluentEmailSmtpClientOptions is not null)

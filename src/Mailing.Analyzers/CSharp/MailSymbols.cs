@@ -28,6 +28,10 @@ internal sealed class MailSymbols
             FluentEmailMailKitSender = compilation.GetTypeByMetadataName("FluentEmail.MailKitSmtp.MailKitSender");
             FluentEmailMailKitBuilderExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.FluentEmailMailKitBuilderExtensions");
         }
+
+        // The released FluentEmail.Smtp packages declare it here, so apps reach it with only
+        // `using Microsoft.Extensions.DependencyInjection;` (its repository has since moved it to FluentEmail.Smtp).
+        FluentEmailSmtpBuilderExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.FluentEmailSmtpBuilderExtensions");
     }
 
     public INamedTypeSymbol? MailKitSmtpClient { get; }
@@ -59,6 +63,9 @@ internal sealed class MailSymbols
 
     public INamedTypeSymbol? FluentEmailMailKitBuilderExtensions { get; }
 
+    /// <summary>FluentEmail.Smtp's <c>AddSmtpSender</c> overloads, which create System.Net.Mail clients from a host and port.</summary>
+    public INamedTypeSymbol? FluentEmailSmtpBuilderExtensions { get; }
+
     /// <summary>Returns the compilation's mail types, or null when it references no mail library.</summary>
     public static MailSymbols? TryCreate(Compilation compilation)
     {
@@ -69,6 +76,7 @@ internal sealed class MailSymbols
             && symbols.MailingSmtpOptions is null
             && symbols.MailingTransportDsn is null
             && symbols.FluentEmailSmtpClientOptions is null
+            && symbols.FluentEmailSmtpBuilderExtensions is null
             ? null
             : symbols;
     }
@@ -107,6 +115,10 @@ internal sealed class MailSymbols
         => method is not null
             && ((method.MethodKind == MethodKind.Constructor && SymbolEqualityComparer.Default.Equals(method.ContainingType, FluentEmailMailKitSender))
                 || (method.Name == "AddMailKitSender" && SymbolEqualityComparer.Default.Equals(method.ContainingType, FluentEmailMailKitBuilderExtensions)));
+
+    /// <summary>True for FluentEmail.Smtp's <c>AddSmtpSender</c>, any overload.</summary>
+    public bool IsFluentEmailSmtpSender(IMethodSymbol method)
+        => method.Name == "AddSmtpSender" && SymbolEqualityComparer.Default.Equals(method.ContainingType, FluentEmailSmtpBuilderExtensions);
 
     public static bool InheritsFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
     {

@@ -3,7 +3,7 @@ namespace Mailing.Analyzers.Smtp;
 /// <summary>How a TLS mode is written, which decides what a code fix may write instead.</summary>
 internal enum ModeSyntax
 {
-    /// <summary>Not rewritable (JSON, DSN text, a constant declared elsewhere).</summary>
+    /// <summary>Not rewritable (JSON, DSN text, a constant declared elsewhere, a mode a library sets for the caller).</summary>
     Fixed,
 
     /// <summary>A <c>MailKit.Security.SecureSocketOptions</c> member.</summary>

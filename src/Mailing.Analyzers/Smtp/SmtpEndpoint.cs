@@ -28,6 +28,12 @@ internal sealed class SmtpEndpoint
     /// </summary>
     public Location? ModeNameLocation { get; init; }
 
+    /// <summary>
+    /// What a plain-text finding says after <see cref="Source"/>, when the usual advice (require STARTTLS)
+    /// cannot be followed where the code is written; null for the usual advice.
+    /// </summary>
+    public string? PlainTextMessage { get; init; }
+
     /// <summary>Mailing's explicit opt-in to port 25 (<c>AllowPort25 = true</c>).</summary>
     public bool AllowsPort25 { get; init; }
 

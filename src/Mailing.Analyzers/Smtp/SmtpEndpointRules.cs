@@ -56,7 +56,7 @@ internal static class SmtpEndpointRules
                     DiagnosticDescriptors.NoTls,
                     configured.Location,
                     DiagnosticSeverity.Warning,
-                    [endpoint.Source, "sends the password and every message in plain text; require STARTTLS (port 587) or implicit TLS (port 465)"],
+                    [endpoint.Source, endpoint.PlainTextMessage ?? "sends the password and every message in plain text; require STARTTLS (port 587) or implicit TLS (port 465)"],
                     Edit(endpoint, port == SmtpPorts.ImplicitTlsSubmission ? TlsMode.Implicit : TlsMode.StartTls));
                 break;
 

@@ -52,6 +52,7 @@ public sealed class CorpusTests(ITestOutputHelper output)
             CSharpSyntaxTree.ParseText(StandIns.MailKit, path: "StandIns.MailKit.cs"),
             CSharpSyntaxTree.ParseText(StandIns.Mailing, path: "StandIns.Mailing.cs"),
             CSharpSyntaxTree.ParseText(StandIns.FluentEmail, path: "StandIns.FluentEmail.cs"),
+            CSharpSyntaxTree.ParseText(StandIns.FluentEmailSmtp, path: "StandIns.FluentEmailSmtp.cs"),
             CSharpSyntaxTree.ParseText(corpusCase.CSharp ?? "class Empty { }", path: "Snippet.cs"),
         };
         var compilation = CSharpCompilation.Create(

@@ -1,7 +1,7 @@
 namespace Mailing.Analyzers.Tests.Infrastructure;
 
 /// <summary>
-/// Minimal stand-ins for MailKit, Mailing, FluentEmail.MailKit and Microsoft.Extensions.Configuration
+/// Minimal stand-ins for MailKit, Mailing, FluentEmail.MailKit, FluentEmail.Smtp and Microsoft.Extensions.Configuration
 /// with the real metadata names and member shapes, so tests compile offline and without those packages.
 /// </summary>
 internal static class StandIns
@@ -152,6 +152,25 @@ internal static class StandIns
             public static class FluentEmailMailKitBuilderExtensions
             {
                 public static FluentEmailServicesBuilder AddMailKitSender(this FluentEmailServicesBuilder builder, FluentEmail.MailKitSmtp.SmtpClientOptions smtpClientOptions) => builder;
+            }
+        }
+        """;
+
+    /// <summary>
+    /// FluentEmail.Smtp's builder extensions as released: AddSmtpSender(host, port) creates
+    /// new SmtpClient(host, port); the four-argument overload adds EnableSsl = true and the credential.
+    /// </summary>
+    public const string FluentEmailSmtp = """
+        namespace Microsoft.Extensions.DependencyInjection
+        {
+            using System.Net.Mail;
+
+            public static class FluentEmailSmtpBuilderExtensions
+            {
+                public static FluentEmailServicesBuilder AddSmtpSender(this FluentEmailServicesBuilder builder, SmtpClient smtpClient) => builder;
+                public static FluentEmailServicesBuilder AddSmtpSender(this FluentEmailServicesBuilder builder, string host, int port) => builder;
+                public static FluentEmailServicesBuilder AddSmtpSender(this FluentEmailServicesBuilder builder, string host, int port, string username, string password) => builder;
+                public static FluentEmailServicesBuilder AddSmtpSender(this FluentEmailServicesBuilder builder, System.Func<SmtpClient> clientFactory) => builder;
             }
         }
         """;
