@@ -394,6 +394,144 @@ internal static class CorpusCases
             }
             """),
 
+        // ---- FluentEmail.Smtp: AddSmtpSender ----
+        CorpusCase.Code("FluentEmail.Smtp: clean-architecture DI against smtp4dev on localhost:25", """
+            using Microsoft.Extensions.DependencyInjection;
+            public static class DependencyInjection
+            {
+                public static IServiceCollection AddApplication(this IServiceCollection services)
+                {
+                    services.AddFluentEmail("admin@example.com").AddSmtpSender("localhost", 25);
+                    return services;
+                }
+            }
+            """),
+        CorpusCase.Code("FluentEmail.Smtp: AddSmtpSender(host, port) straight to Gmail on 587", """
+            using Microsoft.Extensions.Configuration;
+            using Microsoft.Extensions.DependencyInjection;
+            static class EmailSetup
+            {
+                public static void AddEmail(this IServiceCollection services, IConfiguration configuration)
+                    => services
+                        .AddFluentEmail(configuration["Email:From"], "Example Shop")
+                        .AddSmtpSender("smtp.gmail.com", 587);
+            }
+            """, "MAIL0302", "MAIL0202"),
+        CorpusCase.Code("FluentEmail.Smtp: desktop app with a Gmail app password in the four-argument overload", """
+            using Microsoft.Extensions.DependencyInjection;
+            class ForgotPasswordForm
+            {
+                private readonly ServiceCollection _services = new ServiceCollection();
+                public ForgotPasswordForm()
+                {
+                    _services
+                        .AddFluentEmail("reset.bot@gmail.com")
+                        .AddSmtpSender("smtp.gmail.com", 587, "reset.bot@gmail.com", "qwer tyui opas dfgh");
+                }
+            }
+            class ServiceCollection : IServiceCollection { }
+            """, "MAIL0302", "MAIL0301"),
+        CorpusCase.Code("FluentEmail.Smtp: every setting from configuration, GetValue<int> port", """
+            using Microsoft.Extensions.Configuration;
+            using Microsoft.Extensions.DependencyInjection;
+            namespace Microsoft.Extensions.Configuration
+            {
+                static class ConfigurationBinder { public static T GetValue<T>(this IConfiguration configuration, string key) => default; }
+            }
+            class Startup
+            {
+                private readonly IConfiguration _configuration;
+                public Startup(IConfiguration configuration) => _configuration = configuration;
+                public void ConfigureServices(IServiceCollection services)
+                {
+                    var smtp = _configuration;
+                    services.AddFluentEmail(smtp["Smtp:From"])
+                        .AddSmtpSender(smtp["Smtp:Host"], smtp.GetValue<int>("Smtp:Port"), smtp["Smtp:User"], smtp["Smtp:Password"]);
+                }
+            }
+            """),
+        CorpusCase.Code("FluentEmail.Smtp: Mailpit in development, a configured client in production", """
+            using System.Net;
+            using System.Net.Mail;
+            using Microsoft.Extensions.DependencyInjection;
+            sealed class EmailOption { public string SenderEmail { get; set; } public string Host { get; set; } public int Port { get; set; } public string Password { get; set; } }
+            static class EmailRegistration
+            {
+                public static void AddEmailing(this IServiceCollection services, EmailOption option, bool isDevelopment)
+                {
+                    if (isDevelopment)
+                    {
+                        services.AddFluentEmail(option.SenderEmail).AddSmtpSender("localhost", 1025);
+                    }
+                    else
+                    {
+                        services.AddFluentEmail(option.SenderEmail).AddSmtpSender(() => new SmtpClient(option.Host, option.Port)
+                        {
+                            EnableSsl = true,
+                            Credentials = new NetworkCredential(option.SenderEmail, option.Password),
+                        });
+                    }
+                }
+            }
+            """, "MAIL0303"),
+        CorpusCase.Code("FluentEmail.Smtp: on-premises relay on port 25 through AddSmtpSender(host, port)", """
+            using Microsoft.Extensions.DependencyInjection;
+            static class Notifications
+            {
+                const string Relay = "relay.corp.example";
+                public static IServiceCollection AddNotifications(this IServiceCollection services)
+                {
+                    services.AddFluentEmail("alerts@corp.example").AddSmtpSender(Relay, 25);
+                    return services;
+                }
+            }
+            """, "MAIL0201", "MAIL0202"),
+        CorpusCase.Code("FluentEmail.Smtp: constants class with port 465 for the four-argument overload", """
+            using Microsoft.Extensions.DependencyInjection;
+            static class MailSettings
+            {
+                public const string Host = "mail.example.org";
+                public const int Port = 465;
+                public const string User = "noreply@example.org";
+            }
+            static class MailRegistration
+            {
+                public static void AddMail(this IServiceCollection services)
+                    => services.AddFluentEmail(MailSettings.User)
+                        .AddSmtpSender(MailSettings.Host, MailSettings.Port, MailSettings.User, System.Environment.GetEnvironmentVariable("SMTP_PASSWORD"));
+            }
+            """, "MAIL0203"),
+        CorpusCase.Code("FluentEmail.Smtp: SendGrid through the client factory with EnableSsl", """
+            using System.Net;
+            using System.Net.Mail;
+            using Microsoft.Extensions.Configuration;
+            using Microsoft.Extensions.DependencyInjection;
+            class Startup
+            {
+                void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+                    => services.AddFluentEmail("noreply@example.com")
+                        .AddSmtpSender(() => new SmtpClient("smtp.sendgrid.net", 587)
+                        {
+                            EnableSsl = true,
+                            Credentials = new NetworkCredential("apikey", configuration["SendGrid:ApiKey"]),
+                        });
+            }
+            """, "MAIL0303"),
+        CorpusCase.Code("FluentEmail.Smtp look-alike: an app's own AddSmtpSender on IServiceCollection", """
+            using Microsoft.Extensions.DependencyInjection;
+            namespace Acme.Mail
+            {
+                static class SmtpRegistration
+                {
+                    public static IServiceCollection AddSmtpSender(this IServiceCollection services, string host, int port, string user = null, string password = null) => services;
+                }
+                class Startup
+                {
+                    void ConfigureServices(IServiceCollection services) => services.AddSmtpSender("smtp.example.com", 25, "mailer", "hunter2");
+                }
+            }
+            """),
+
         // ---- Mailing ----
         CorpusCase.Code("Mailing: UseSmtp with 587 + StartTls and configuration secrets", """
             using Mailing; using Mailing.Transports.Smtp; using Microsoft.Extensions.Configuration;
