@@ -41,11 +41,13 @@ public sealed class AnalyzerHostingTests
         Assert.True(telemetry.Concurrent);
     }
 
-    [Fact]
-    public async Task CompilationWhoseOnlyMailLibraryIsFluentEmailSmtp_RegistersOperationActions()
+    [Theory]
+    [InlineData("Microsoft.Extensions.DependencyInjection")] // released packages
+    [InlineData("FluentEmail.Smtp")] // its repository since
+    public async Task CompilationWhoseOnlyMailLibraryIsFluentEmailSmtp_RegistersOperationActions_InEitherNamespace(string extensionsNamespace)
     {
-        const string fluentEmailSmtp = """
-            namespace Microsoft.Extensions.DependencyInjection
+        var fluentEmailSmtp = $$"""
+            namespace {{extensionsNamespace}}
             {
                 public class FluentEmailServicesBuilder { }
                 public static class FluentEmailSmtpBuilderExtensions

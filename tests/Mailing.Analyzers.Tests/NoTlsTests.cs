@@ -228,4 +228,19 @@ public sealed class NoTlsTests
                     => services.AddFluentEmail("noreply@example.com").AddSmtpSender(() => {|MAIL0303:new SmtpClient("smtp.example.com", 587)|} { EnableSsl = {|MAIL0202:false|} });
             }
             """);
+
+    [Fact]
+    public Task FluentEmailSmtpInTheRepositoryNamespace_IsReadLikeTheReleasedOne()
+        => Verify.CSharpWithAsync(StandIns.FluentEmailRepositoryLayout, """
+            using FluentEmail.Core;
+            using FluentEmail.Smtp;
+            class Startup
+            {
+                void HostAndPort(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+                    => services.AddFluentEmail("noreply@example.com").{|MAIL0202:AddSmtpSender|}("smtp.example.com", 587);
+
+                void WithCredentials(Microsoft.Extensions.DependencyInjection.IServiceCollection services, string user, string password)
+                    => services.AddFluentEmail("noreply@example.com").AddSmtpSender("smtp.example.com", 587, user, password);
+            }
+            """);
 }

@@ -361,4 +361,18 @@ public sealed class Port25Tests
                 }
             }
             """);
+
+    [Fact]
+    public Task FluentEmailMailKitInTheRepositoryNamespace_CountsAsGoingStraightToFluentEmail()
+        => Verify.CSharpWithAsync(StandIns.FluentEmailRepositoryLayout, """
+            using FluentEmail.Core;
+            using FluentEmail.MailKitSmtp;
+            using MailKit.Security;
+            class Startup
+            {
+                void Inline(Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+                    => services.AddFluentEmail("noreply@example.com").AddMailKitSender({|#0:new SmtpClientOptions|} { Server = "smtp.example.com", SocketOptions = SecureSocketOptions.StartTls });
+            }
+            """,
+            Verify.Diagnostic("MAIL0201").WithLocation(0).WithMessage(FluentEmailDefaultPortMessage));
 }

@@ -38,7 +38,7 @@ public sealed class MailConfigurationAnalyzer : DiagnosticAnalyzer
                 start.RegisterOperationAction(c => MailKitCallAnalysis.Analyze(c, symbols), OperationKind.Invocation);
             }
 
-            if (symbols.FluentEmailSmtpBuilderExtensions is not null)
+            if (!symbols.FluentEmailSmtpBuilderExtensions.IsEmpty)
             {
                 start.RegisterOperationAction(c => FluentEmailSmtpSenderAnalysis.Analyze(c, symbols), OperationKind.Invocation);
             }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 
@@ -9,6 +10,21 @@ namespace Mailing.Analyzers.CSharp;
 /// </summary>
 internal sealed class MailSymbols
 {
+    // The released FluentEmail packages declare their builder extensions in Microsoft.Extensions.DependencyInjection,
+    // so apps reach them with only that using; the repository has since moved them to each package's own namespace
+    // (and FluentEmailServicesBuilder to FluentEmail.Core). Both are matched until one of them is gone for good.
+    private static readonly string[] FluentEmailMailKitBuilderExtensionsNames =
+    [
+        "Microsoft.Extensions.DependencyInjection.FluentEmailMailKitBuilderExtensions",
+        "FluentEmail.MailKitSmtp.FluentEmailMailKitBuilderExtensions",
+    ];
+
+    private static readonly string[] FluentEmailSmtpBuilderExtensionsNames =
+    [
+        "Microsoft.Extensions.DependencyInjection.FluentEmailSmtpBuilderExtensions",
+        "FluentEmail.Smtp.FluentEmailSmtpBuilderExtensions",
+    ];
+
     private MailSymbols(Compilation compilation)
     {
         MailKitSmtpClient = compilation.GetTypeByMetadataName("MailKit.Net.Smtp.SmtpClient");
@@ -26,12 +42,10 @@ internal sealed class MailSymbols
         if (FluentEmailSmtpClientOptions is not null)
         {
             FluentEmailMailKitSender = compilation.GetTypeByMetadataName("FluentEmail.MailKitSmtp.MailKitSender");
-            FluentEmailMailKitBuilderExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.FluentEmailMailKitBuilderExtensions");
+            FluentEmailMailKitBuilderExtensions = TypesNamed(compilation, FluentEmailMailKitBuilderExtensionsNames);
         }
 
-        // The released FluentEmail.Smtp packages declare it here, so apps reach it with only
-        // `using Microsoft.Extensions.DependencyInjection;` (its repository has since moved it to FluentEmail.Smtp).
-        FluentEmailSmtpBuilderExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.FluentEmailSmtpBuilderExtensions");
+        FluentEmailSmtpBuilderExtensions = TypesNamed(compilation, FluentEmailSmtpBuilderExtensionsNames);
     }
 
     public INamedTypeSymbol? MailKitSmtpClient { get; }
@@ -61,10 +75,14 @@ internal sealed class MailSymbols
 
     public INamedTypeSymbol? FluentEmailMailKitSender { get; }
 
-    public INamedTypeSymbol? FluentEmailMailKitBuilderExtensions { get; }
+    /// <summary>FluentEmail.MailKit's <c>AddMailKitSender</c> class, in the namespaces of its releases and of its repository.</summary>
+    public ImmutableArray<INamedTypeSymbol> FluentEmailMailKitBuilderExtensions { get; } = ImmutableArray<INamedTypeSymbol>.Empty;
 
-    /// <summary>FluentEmail.Smtp's <c>AddSmtpSender</c> overloads, which create System.Net.Mail clients from a host and port.</summary>
-    public INamedTypeSymbol? FluentEmailSmtpBuilderExtensions { get; }
+    /// <summary>
+    /// FluentEmail.Smtp's <c>AddSmtpSender</c> overloads, which create System.Net.Mail clients from a host and port
+    /// or take one, in the namespaces of its releases and of its repository.
+    /// </summary>
+    public ImmutableArray<INamedTypeSymbol> FluentEmailSmtpBuilderExtensions { get; }
 
     /// <summary>Returns the compilation's mail types, or null when it references no mail library.</summary>
     public static MailSymbols? TryCreate(Compilation compilation)
@@ -76,7 +94,7 @@ internal sealed class MailSymbols
             && symbols.MailingSmtpOptions is null
             && symbols.MailingTransportDsn is null
             && symbols.FluentEmailSmtpClientOptions is null
-            && symbols.FluentEmailSmtpBuilderExtensions is null
+            && symbols.FluentEmailSmtpBuilderExtensions.IsEmpty
             ? null
             : symbols;
     }
@@ -114,11 +132,26 @@ internal sealed class MailSymbols
     public bool IsFluentEmailSender(IMethodSymbol? method)
         => method is not null
             && ((method.MethodKind == MethodKind.Constructor && SymbolEqualityComparer.Default.Equals(method.ContainingType, FluentEmailMailKitSender))
-                || (method.Name == "AddMailKitSender" && SymbolEqualityComparer.Default.Equals(method.ContainingType, FluentEmailMailKitBuilderExtensions)));
+                || (method.Name == "AddMailKitSender" && FluentEmailMailKitBuilderExtensions.Contains(method.ContainingType, SymbolEqualityComparer.Default)));
 
     /// <summary>True for FluentEmail.Smtp's <c>AddSmtpSender</c>, any overload.</summary>
     public bool IsFluentEmailSmtpSender(IMethodSymbol method)
-        => method.Name == "AddSmtpSender" && SymbolEqualityComparer.Default.Equals(method.ContainingType, FluentEmailSmtpBuilderExtensions);
+        => method.Name == "AddSmtpSender" && FluentEmailSmtpBuilderExtensions.Contains(method.ContainingType, SymbolEqualityComparer.Default);
+
+    /// <summary>The types of <paramref name="metadataNames"/> the compilation knows; a name it does not know is skipped.</summary>
+    private static ImmutableArray<INamedTypeSymbol> TypesNamed(Compilation compilation, string[] metadataNames)
+    {
+        var types = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+        foreach (var name in metadataNames)
+        {
+            if (compilation.GetTypeByMetadataName(name) is { } type)
+            {
+                types.Add(type);
+            }
+        }
+
+        return types.ToImmutable();
+    }
 
     public static bool InheritsFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
     {

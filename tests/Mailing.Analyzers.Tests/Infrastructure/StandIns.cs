@@ -174,4 +174,43 @@ internal static class StandIns
             }
         }
         """;
+
+    /// <summary>
+    /// FluentEmail as its repository declares it since the released packages: the builder in FluentEmail.Core and
+    /// the sender extensions in each package's namespace. Compiled only where a test asks for it, next to
+    /// <see cref="FluentEmail"/> (its SmtpClientOptions), because apps importing both layouts would see two AddFluentEmail.
+    /// </summary>
+    public const string FluentEmailRepositoryLayout = """
+        namespace FluentEmail.Core
+        {
+            public class FluentEmailServicesBuilder { }
+
+            public static class FluentEmailServiceCollectionExtensions
+            {
+                public static FluentEmailServicesBuilder AddFluentEmail(this Microsoft.Extensions.DependencyInjection.IServiceCollection services, string defaultFromEmail, string defaultFromName = "") => new FluentEmailServicesBuilder();
+            }
+        }
+        namespace FluentEmail.Smtp
+        {
+            using System.Net.Mail;
+            using FluentEmail.Core;
+
+            public static class FluentEmailSmtpBuilderExtensions
+            {
+                public static FluentEmailServicesBuilder AddSmtpSender(this FluentEmailServicesBuilder builder, SmtpClient smtpClient) => builder;
+                public static FluentEmailServicesBuilder AddSmtpSender(this FluentEmailServicesBuilder builder, string host, int port) => builder;
+                public static FluentEmailServicesBuilder AddSmtpSender(this FluentEmailServicesBuilder builder, string host, int port, string username, string password) => builder;
+                public static FluentEmailServicesBuilder AddSmtpSender(this FluentEmailServicesBuilder builder, System.Func<SmtpClient> clientFactory) => builder;
+            }
+        }
+        namespace FluentEmail.MailKitSmtp
+        {
+            using FluentEmail.Core;
+
+            public static class FluentEmailMailKitBuilderExtensions
+            {
+                public static FluentEmailServicesBuilder AddMailKitSender(this FluentEmailServicesBuilder builder, SmtpClientOptions smtpClientOptions) => builder;
+            }
+        }
+        """;
 }

@@ -27,6 +27,16 @@ internal static class Verify
         return test.RunAsync();
     }
 
+    /// <summary>Analyzes <paramref name="source"/> with one more stand-in than usual, such as <see cref="StandIns.FluentEmailRepositoryLayout"/>.</summary>
+    public static Task CSharpWithAsync(string standIn, string source, params DiagnosticResult[] expected)
+    {
+        var test = new AnalyzerTest<MailConfigurationAnalyzer>();
+        Prepare(test.TestState, source);
+        test.TestState.Sources.Add(("StandIns.Extra.cs", standIn));
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
     /// <summary>Analyzes a Program.cs with top-level statements, the shape of most new apps.</summary>
     public static Task ProgramAsync(string source, params DiagnosticResult[] expected)
     {
