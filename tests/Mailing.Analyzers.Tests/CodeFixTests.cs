@@ -342,4 +342,43 @@ public sealed class CodeFixTests
             }
             """,
             iterations: (Incremental: 4, FixAll: 2));
+
+    [Fact]
+    public Task SystemNetMailClientGivenToFluentEmailSmtp_GetsEnableSsl_WithFixAll()
+        => Verify.FixAsync<SecureTransportCodeFixProvider>("""
+            using System.Net;
+            using System.Net.Mail;
+            using Microsoft.Extensions.DependencyInjection;
+            class Startup
+            {
+                void Configure(IServiceCollection services, ICredentialsByHost credentials)
+                {
+                    services.AddFluentEmail("noreply@example.com").AddSmtpSender({|MAIL0202:{|MAIL0303:new SmtpClient("smtp.example.com", 587)|}|});
+                    services.AddFluentEmail("noreply@example.org").AddSmtpSender(() => {|MAIL0202:{|MAIL0303:new SmtpClient("smtp.example.org", 587)|}|} { Credentials = credentials });
+                    var client = {|MAIL0202:{|MAIL0303:new SmtpClient("smtp.example.net", 587)|}|};
+                    services.AddFluentEmail("noreply@example.net").AddSmtpSender(client);
+                    services.AddFluentEmail("noreply@example.info").AddSmtpSender(CreateClient);
+                }
+
+                static SmtpClient CreateClient() => {|MAIL0202:{|MAIL0303:new SmtpClient("smtp.example.info", 587)|}|};
+            }
+            """, """
+            using System.Net;
+            using System.Net.Mail;
+            using Microsoft.Extensions.DependencyInjection;
+            class Startup
+            {
+                void Configure(IServiceCollection services, ICredentialsByHost credentials)
+                {
+                    services.AddFluentEmail("noreply@example.com").AddSmtpSender({|MAIL0303:new SmtpClient("smtp.example.com", 587)|} { EnableSsl = true });
+                    services.AddFluentEmail("noreply@example.org").AddSmtpSender(() => {|MAIL0303:new SmtpClient("smtp.example.org", 587)|} { Credentials = credentials, EnableSsl = true });
+                    var client = {|MAIL0303:new SmtpClient("smtp.example.net", 587)|} { EnableSsl = true };
+                    services.AddFluentEmail("noreply@example.net").AddSmtpSender(client);
+                    services.AddFluentEmail("noreply@example.info").AddSmtpSender(CreateClient);
+                }
+
+                static SmtpClient CreateClient() => {|MAIL0303:new SmtpClient("smtp.example.info", 587)|} { EnableSsl = true };
+            }
+            """,
+            iterations: (Incremental: 4, FixAll: 1));
 }

@@ -243,4 +243,113 @@ public sealed class NoTlsTests
                     => services.AddFluentEmail("noreply@example.com").AddSmtpSender("smtp.example.com", 587, user, password);
             }
             """);
+
+    [Fact]
+    public Task SystemNetMailClientThatFluentEmailSmtpSendsWith_WithoutEverEnablingSsl_IsAWarningAtTheCreation()
+        => Verify.CSharpAsync("""
+            using System.Net;
+            using System.Net.Mail;
+            using Microsoft.Extensions.DependencyInjection;
+            class Startup
+            {
+                void Inline(IServiceCollection services)
+                    => services.AddFluentEmail("noreply@example.com").AddSmtpSender({|#0:new SmtpClient("smtp.example.com", 587)|});
+
+                void Lambda(IServiceCollection services, string host, ICredentialsByHost credentials)
+                    => services.AddFluentEmail("noreply@example.com").AddSmtpSender(() => {|#1:new SmtpClient(host, 587)|} { Credentials = credentials });
+
+                void BlockBody(IServiceCollection services)
+                    => services.AddFluentEmail("noreply@example.com").AddSmtpSender(() =>
+                    {
+                        var client = {|#2:new SmtpClient("smtp.example.com")|};
+                        client.Port = 587;
+                        return client;
+                    });
+
+                void ThroughALocal(IServiceCollection services)
+                {
+                    var client = {|#3:new SmtpClient("smtp.example.com", 587)|};
+                    services.AddFluentEmail("noreply@example.com").AddSmtpSender(client);
+                }
+
+                void MethodGroups(IServiceCollection services)
+                {
+                    services.AddFluentEmail("noreply@example.com").AddSmtpSender(CreateClient);
+                    services.AddFluentEmail("noreply@example.org").AddSmtpSender(CreateOtherClient);
+                    services.AddFluentEmail("noreply@example.net").AddSmtpSender(Local);
+
+                    SmtpClient Local() => {|#6:new SmtpClient("smtp.example.net", 587)|};
+                }
+
+                static SmtpClient CreateClient() => {|#4:new SmtpClient("smtp.example.com", 587)|};
+
+                static SmtpClient CreateOtherClient()
+                {
+                    return {|#5:new SmtpClient|} { Host = "smtp.example.org", Port = 587 };
+                }
+            }
+            """,
+            Verify.Diagnostic("MAIL0202").WithLocation(0)
+                .WithMessage("System.Net.Mail.SmtpClient given to FluentEmail's AddSmtpSender sends without ever setting EnableSsl = true, so the password and every message travel in plain text; set EnableSsl = true"),
+            Verify.Diagnostic("MAIL0303").WithLocation(0),
+            Verify.Diagnostic("MAIL0202").WithLocation(1),
+            Verify.Diagnostic("MAIL0303").WithLocation(1),
+            Verify.Diagnostic("MAIL0202").WithLocation(2),
+            Verify.Diagnostic("MAIL0303").WithLocation(2),
+            Verify.Diagnostic("MAIL0202").WithLocation(3),
+            Verify.Diagnostic("MAIL0303").WithLocation(3),
+            Verify.Diagnostic("MAIL0202").WithLocation(6),
+            Verify.Diagnostic("MAIL0303").WithLocation(6),
+            Verify.Diagnostic("MAIL0202").WithLocation(4),
+            Verify.Diagnostic("MAIL0303").WithLocation(4),
+            Verify.Diagnostic("MAIL0202").WithLocation(5),
+            Verify.Diagnostic("MAIL0303").WithLocation(5));
+
+    [Fact]
+    public Task SystemNetMailClientForFluentEmailSmtp_IsNotReportedForTls_WhenItEnablesSslIsLoopbackOrMayBeSecuredElsewhere()
+        => Verify.CSharpAsync("""
+            using System;
+            using System.Net.Mail;
+            using Microsoft.Extensions.DependencyInjection;
+            namespace Acme.Mail
+            {
+                static class AcmeSmtpExtensions
+                {
+                    public static IServiceCollection AddSmtpSender(this IServiceCollection services, SmtpClient client) => services;
+                }
+                class Startup
+                {
+                    void Secured(IServiceCollection services, bool useSsl)
+                    {
+                        services.AddFluentEmail("noreply@example.com").AddSmtpSender({|MAIL0303:new SmtpClient("smtp.example.com", 587)|} { EnableSsl = true });
+                        services.AddFluentEmail("noreply@example.org").AddSmtpSender(() => {|MAIL0303:new SmtpClient("smtp.example.org", 587)|} { EnableSsl = useSsl });
+                        var later = {|MAIL0303:new SmtpClient("smtp.example.net", 587)|};
+                        services.AddFluentEmail("noreply@example.net").AddSmtpSender(later);
+                        later.EnableSsl = true;
+                    }
+
+                    void Loopback(IServiceCollection services)
+                        => services.AddFluentEmail("dev@localhost").AddSmtpSender(() => {|MAIL0303:new SmtpClient("localhost", 1025)|});
+
+                    void FromAppConfigOrPickupDirectory(IServiceCollection services)
+                    {
+                        services.AddFluentEmail("noreply@example.com").AddSmtpSender(() => {|MAIL0303:new SmtpClient()|});
+                        services.AddFluentEmail("noreply@example.org").AddSmtpSender({|MAIL0303:new SmtpClient("smtp.example.org")|} { DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory });
+                    }
+
+                    void NotFluentEmail(IServiceCollection services)
+                    {
+                        services.AddSmtpSender({|MAIL0303:new SmtpClient("smtp.example.com", 587)|});
+                        Func<SmtpClient> factory = CreateClient;
+                    }
+
+                    void ConfiguredBeforeReturning(IServiceCollection services)
+                        => services.AddFluentEmail("noreply@example.com").AddSmtpSender(() => Configure({|MAIL0303:new SmtpClient("smtp.example.com", 587)|}));
+
+                    static SmtpClient CreateClient() => {|MAIL0303:new SmtpClient("smtp.example.com", 587)|};
+
+                    static SmtpClient Configure(SmtpClient client) => client;
+                }
+            }
+            """);
 }

@@ -375,4 +375,19 @@ public sealed class Port25Tests
             }
             """,
             Verify.Diagnostic("MAIL0201").WithLocation(0).WithMessage(FluentEmailDefaultPortMessage));
+
+    [Fact]
+    public Task SystemNetMailClientGivenToFluentEmailSmtp_ReportsPort25And465Once_AndTheMissingSslAtTheCreation()
+        => Verify.CSharpAsync("""
+            using System.Net.Mail;
+            using Microsoft.Extensions.DependencyInjection;
+            class Startup
+            {
+                void Relay(IServiceCollection services)
+                    => services.AddFluentEmail("alerts@example.com").AddSmtpSender({|MAIL0202:{|MAIL0303:new SmtpClient("relay.example.com", {|MAIL0201:25|})|}|});
+
+                void Implicit(IServiceCollection services)
+                    => services.AddFluentEmail("alerts@example.com").AddSmtpSender(() => {|MAIL0303:new SmtpClient("smtp.example.com", {|MAIL0203:465|})|} { EnableSsl = true });
+            }
+            """);
 }

@@ -135,12 +135,7 @@ internal sealed class ConfiguredInstance
     /// <summary>The local or field a <c>new T(...)</c> is stored in.</summary>
     private static ISymbol? BoundSymbol(IObjectCreationOperation creation)
     {
-        IOperation current = creation;
-        while (current.Parent is IConversionOperation { IsImplicit: true })
-        {
-            current = current.Parent;
-        }
-
+        var current = ConstantValues.Wrapped(creation);
         return current.Parent switch
         {
             IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,

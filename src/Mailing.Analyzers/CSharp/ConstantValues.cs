@@ -24,6 +24,20 @@ internal static class ConstantValues
         return operation;
     }
 
+    /// <summary>
+    /// The outermost implicit conversion around <paramref name="value"/> (or the value itself), whose parent is
+    /// what uses the value: the argument, assignment or return it is written in.
+    /// </summary>
+    public static IOperation Wrapped(IOperation value)
+    {
+        while (value.Parent is IConversionOperation { IsImplicit: true } conversion)
+        {
+            value = conversion;
+        }
+
+        return value;
+    }
+
     public static Optional<object?> Get(IOperation? operation, CancellationToken cancellationToken)
     {
         if (operation is null)

@@ -71,13 +71,7 @@ internal static class FluentEmailDefaults
 
     private static bool IsGivenToFluentEmail(IOperation value, MailSymbols symbols)
     {
-        var current = value;
-        while (current.Parent is IConversionOperation { IsImplicit: true } conversion)
-        {
-            current = conversion;
-        }
-
-        return current.Parent is IArgumentOperation { Parent: var call }
+        return ConstantValues.Wrapped(value).Parent is IArgumentOperation { Parent: var call }
             && call switch
             {
                 IInvocationOperation invocation => symbols.IsFluentEmailSender(invocation.TargetMethod),

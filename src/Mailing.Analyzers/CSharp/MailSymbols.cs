@@ -134,9 +134,12 @@ internal sealed class MailSymbols
             && ((method.MethodKind == MethodKind.Constructor && SymbolEqualityComparer.Default.Equals(method.ContainingType, FluentEmailMailKitSender))
                 || (method.Name == "AddMailKitSender" && FluentEmailMailKitBuilderExtensions.Contains(method.ContainingType, SymbolEqualityComparer.Default)));
 
+    /// <summary>The name of FluentEmail.Smtp's builder extension, all overloads.</summary>
+    public const string FluentEmailSmtpSenderName = "AddSmtpSender";
+
     /// <summary>True for FluentEmail.Smtp's <c>AddSmtpSender</c>, any overload.</summary>
     public bool IsFluentEmailSmtpSender(IMethodSymbol method)
-        => method.Name == "AddSmtpSender" && FluentEmailSmtpBuilderExtensions.Contains(method.ContainingType, SymbolEqualityComparer.Default);
+        => method.Name == FluentEmailSmtpSenderName && FluentEmailSmtpBuilderExtensions.Contains(method.ContainingType, SymbolEqualityComparer.Default);
 
     /// <summary>The types of <paramref name="metadataNames"/> the compilation knows; a name it does not know is skipped.</summary>
     private static ImmutableArray<INamedTypeSymbol> TypesNamed(Compilation compilation, string[] metadataNames)

@@ -1,4 +1,5 @@
 using System.Linq;
+using System.Threading;
 using Mailing.Analyzers.Smtp;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -12,12 +13,15 @@ namespace Mailing.Analyzers.CSharp;
 /// </summary>
 internal static class ObjectCreationAnalysis
 {
+    private const string SystemNetMailSmtpClient = "System.Net.Mail.SmtpClient";
+    private const string GivenToFluentEmail = "System.Net.Mail.SmtpClient given to FluentEmail's AddSmtpSender";
+
     public static void Analyze(OperationAnalysisContext context, MailSymbols symbols)
     {
         var creation = (IObjectCreationOperation)context.Operation;
         if (symbols.SystemNetMailSmtpClient is { } smtpClient && MailSymbols.InheritsFrom(creation.Type, smtpClient))
         {
-            AnalyzeSmtpClient(context, creation, smtpClient);
+            AnalyzeSmtpClient(context, creation, smtpClient, symbols);
         }
         else if (symbols.NetworkCredential is { } credential && SymbolEqualityComparer.Default.Equals(creation.Type, credential))
         {
@@ -51,7 +55,7 @@ internal static class ObjectCreationAnalysis
         }
     }
 
-    private static void AnalyzeSmtpClient(OperationAnalysisContext context, IObjectCreationOperation creation, INamedTypeSymbol smtpClient)
+    private static void AnalyzeSmtpClient(OperationAnalysisContext context, IObjectCreationOperation creation, INamedTypeSymbol smtpClient, MailSymbols symbols)
     {
         var location = SettingReader.CreationLocation(creation);
         context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SystemNetMailSmtpClient, location));
@@ -67,36 +71,47 @@ internal static class ObjectCreationAnalysis
             }
         }
 
-        if (SendsWithoutSsl(instance, endpoint))
+        if (PlainTextSender(instance, endpoint, symbols, context.CancellationToken) is { } sender)
         {
             var fix = new FixEdit(creation.Syntax.GetLocation(), FixEdit.AddEnableSsl);
             context.ReportDiagnostic(new SmtpFinding(
                 DiagnosticDescriptors.NoTls,
                 location,
                 DiagnosticSeverity.Warning,
-                ["System.Net.Mail.SmtpClient", "sends without ever setting EnableSsl = true, so the password and every message travel in plain text; set EnableSsl = true"],
+                [sender, "sends without ever setting EnableSsl = true, so the password and every message travel in plain text; set EnableSsl = true"],
                 [fix]).ToDiagnostic());
         }
     }
 
     /// <summary>
-    /// A client held in a local that is given a host, sends, and never sets <c>EnableSsl</c> in the block.
-    /// A client that escapes (returned, passed on, stored) may be secured elsewhere and stays silent, and
+    /// Names a client that is given a host, sends, and never sets <c>EnableSsl</c> in the block; null for any
+    /// other. It sends when it is held in a local whose <c>Send</c> is called, or when FluentEmail.Smtp sends with
+    /// it (<see cref="FluentEmailSmtpClients"/>), whether created in place or held in a local.
+    /// A client that escapes otherwise (returned, passed on, stored) may be secured elsewhere and stays silent, and
     /// so does one without a host: on .NET Framework its settings, EnableSsl included, may come from app.config.
     /// A client given a <c>DeliveryMethod</c> may write to a pickup directory and never touch the network.
     /// </summary>
-    private static bool SendsWithoutSsl(ConfiguredInstance instance, SmtpEndpoint endpoint)
+    private static string? PlainTextSender(ConfiguredInstance instance, SmtpEndpoint endpoint, MailSymbols symbols, CancellationToken cancellationToken)
     {
-        if (instance.Key is not ILocalSymbol local
-            || instance.IsSet("EnableSsl")
+        if (instance.IsSet("EnableSsl")
             || instance.IsSet("DeliveryMethod")
             || !instance.IsSet("host")
             || endpoint.Host is { } host && SmtpHostNames.IsLoopback(host.Value))
         {
-            return false;
+            return null;
         }
 
-        var sends = false;
+        return instance.Key switch
+        {
+            IObjectCreationOperation creation => FluentEmailSmtpClients.SendWith(creation, symbols, cancellationToken) ? GivenToFluentEmail : null,
+            ILocalSymbol local => LocalSender(instance, local, symbols, cancellationToken),
+            _ => null,
+        };
+    }
+
+    private static string? LocalSender(ConfiguredInstance instance, ILocalSymbol local, MailSymbols symbols, CancellationToken cancellationToken)
+    {
+        string? sender = null;
         foreach (var reference in instance.Root.Descendants().OfType<ILocalReferenceOperation>())
         {
             if (!SymbolEqualityComparer.Default.Equals(reference.Local, local))
@@ -104,32 +119,36 @@ internal static class ObjectCreationAnalysis
                 continue;
             }
 
+            if (FluentEmailSmtpClients.SendWith(reference, symbols, cancellationToken))
+            {
+                sender = GivenToFluentEmail;
+                continue;
+            }
+
             switch (reference.Parent)
             {
                 case IInvocationOperation invocation when invocation.Instance == reference:
-                    sends |= invocation.TargetMethod.Name is "Send" or "SendAsync" or "SendMailAsync";
+                    if (invocation.TargetMethod.Name is "Send" or "SendAsync" or "SendMailAsync")
+                    {
+                        sender ??= SystemNetMailSmtpClient;
+                    }
+
                     break;
                 case IPropertyReferenceOperation or IEventReferenceOperation:
                 case ISimpleAssignmentOperation assignment when assignment.Target == reference:
                 case IUsingOperation:
                     break;
                 default:
-                    return false;
+                    return null;
             }
         }
 
-        return sends;
+        return sender;
     }
 
     private static void AnalyzeCredential(OperationAnalysisContext context, IObjectCreationOperation creation, MailSymbols symbols)
     {
-        IOperation current = creation;
-        while (current.Parent is IConversionOperation { IsImplicit: true })
-        {
-            current = current.Parent;
-        }
-
-        var givenToMailClient = current.Parent switch
+        var givenToMailClient = ConstantValues.Wrapped(creation).Parent switch
         {
             ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: { Name: "Credentials" } property } } =>
                 MailSymbols.InheritsFrom(property.ContainingType, symbols.SystemNetMailSmtpClient),
