@@ -517,6 +517,73 @@ internal static class CorpusCases
                         });
             }
             """, "MAIL0303"),
+        CorpusCase.Code("FluentEmail.Smtp: shared SmtpClient for an office relay, credentials but no EnableSsl", """
+            using System.Net;
+            using System.Net.Mail;
+            using Microsoft.Extensions.Configuration;
+            using Microsoft.Extensions.DependencyInjection;
+            public static class MailServiceRegistration
+            {
+                public static IServiceCollection AddMailServices(this IServiceCollection services, IConfiguration configuration)
+                {
+                    services.AddFluentEmail(configuration["Mail:From"])
+                        .AddSmtpSender(new SmtpClient("mail.office.example", 587)
+                        {
+                            Credentials = new NetworkCredential(configuration["Mail:User"], configuration["Mail:Password"]),
+                        });
+                    return services;
+                }
+            }
+            """, "MAIL0303", "MAIL0202"),
+        CorpusCase.Code("FluentEmail.Smtp: factory method group building the client from bound options, EnableSsl forgotten", """
+            using System.Net;
+            using System.Net.Mail;
+            using Microsoft.Extensions.DependencyInjection;
+            sealed class SmtpSettings { public string Host { get; set; } public int Port { get; set; } public string User { get; set; } public string Password { get; set; } }
+            static class Startup
+            {
+                static SmtpSettings Settings;
+
+                public static void AddEmail(IServiceCollection services, SmtpSettings settings)
+                {
+                    Settings = settings;
+                    services.AddFluentEmail("noreply@shop.example", "Shop").AddSmtpSender(CreateSmtpClient);
+                }
+
+                static SmtpClient CreateSmtpClient()
+                {
+                    var client = new SmtpClient(Settings.Host, Settings.Port);
+                    client.Credentials = new NetworkCredential(Settings.User, Settings.Password);
+                    client.DeliveryFormat = SmtpDeliveryFormat.International;
+                    return client;
+                }
+            }
+            """, "MAIL0303", "MAIL0202"),
+        CorpusCase.Code("FluentEmail.Smtp: factory whose EnableSsl comes from configuration", """
+            using System.Net;
+            using System.Net.Mail;
+            using Microsoft.Extensions.Configuration;
+            using Microsoft.Extensions.DependencyInjection;
+            class Startup
+            {
+                void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+                    => services.AddFluentEmail(configuration["Email:Sender"])
+                        .AddSmtpSender(() => new SmtpClient(configuration["Email:Host"], int.Parse(configuration["Email:Port"]))
+                        {
+                            EnableSsl = bool.Parse(configuration["Email:EnableSsl"]),
+                            Credentials = new NetworkCredential(configuration["Email:User"], configuration["Email:Password"]),
+                        });
+            }
+            """, "MAIL0303"),
+        CorpusCase.Code("FluentEmail.Smtp: Papercut on localhost in development through the client overload", """
+            using System.Net.Mail;
+            using Microsoft.Extensions.DependencyInjection;
+            static class DevMail
+            {
+                public static void AddDevMail(this IServiceCollection services)
+                    => services.AddFluentEmail("dev@localhost").AddSmtpSender(new SmtpClient("localhost", 25));
+            }
+            """, "MAIL0303"),
         CorpusCase.Code("FluentEmail.Smtp look-alike: an app's own AddSmtpSender on IServiceCollection", """
             using Microsoft.Extensions.DependencyInjection;
             namespace Acme.Mail
