@@ -78,7 +78,7 @@ public sealed class SmtpProviderHeadersTests
         var received = await ReceiveOneAsync(inbox);
         var raw = Encoding.ASCII.GetString(received.Headers.First(h => h.Field == "X-SMTPAPI").RawValue);
         Assert.True(raw.Length > MaxLineLength, "the header should be long enough to need folding");
-        Assert.All(raw.Split("\r\n").Concat(raw.Split('\n')), line => Assert.True(line.Length <= MaxLineLength, $"line of {line.Length} characters"));
+        Assert.All(raw.Split('\n'), line => Assert.True(line.TrimEnd('\r').Length <= MaxLineLength, $"line of {line.Length} characters"));
         var args = ParseHeader(received, "X-SMTPAPI").GetProperty("unique_args");
         Assert.Equal(metadata.Count, args.EnumerateObject().Count());
         Assert.All(metadata, pair => Assert.Equal(pair.Value, args.GetProperty(pair.Key).GetString()));

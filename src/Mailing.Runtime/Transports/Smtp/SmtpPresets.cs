@@ -67,26 +67,26 @@ public static partial class SmtpPresets
         var provider = options.Provider.Trim();
         string? host;
         string? username = null;
-        switch (provider.ToLowerInvariant())
+        switch (Parse(provider))
         {
-            case "sendgrid":
+            case SmtpProvider.SendGrid:
                 host = "smtp.sendgrid.net";
                 username = "apikey";
                 break;
-            case "postmark":
+            case SmtpProvider.Postmark:
                 host = "smtp.postmarkapp.com";
                 username = options.Password;
                 break;
-            case "mailgun":
+            case SmtpProvider.Mailgun:
                 host = MailgunHost(options.Region ?? "us");
                 break;
-            case "amazonses" or "ses":
+            case SmtpProvider.AmazonSes:
                 host = AmazonSesHost(options.Region ?? throw new ArgumentException("Provider AmazonSes needs Region, e.g. \"eu-west-1\": the SES SMTP endpoint depends on it.", nameof(options)));
                 break;
-            case "gmail":
+            case SmtpProvider.Gmail:
                 host = "smtp.gmail.com";
                 break;
-            case "generic":
+            case SmtpProvider.Other:
                 host = null;
                 break;
             default:
@@ -100,6 +100,18 @@ public static partial class SmtpPresets
 
         options.Username ??= username;
     }
+
+    /// <summary>The provider a <see cref="SmtpOptions.Provider"/> name stands for (any case; <c>Ses</c> too), or null for an unknown name.</summary>
+    internal static SmtpProvider? Parse(string? name) => name?.Trim().ToLowerInvariant() switch
+    {
+        "sendgrid" => SmtpProvider.SendGrid,
+        "postmark" => SmtpProvider.Postmark,
+        "mailgun" => SmtpProvider.Mailgun,
+        "amazonses" or "ses" => SmtpProvider.AmazonSes,
+        "gmail" => SmtpProvider.Gmail,
+        "generic" => SmtpProvider.Other,
+        _ => null,
+    };
 
     private static SmtpOptions Create(string host, string? username, string? password) => new()
     {

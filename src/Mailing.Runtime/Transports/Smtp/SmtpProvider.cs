@@ -1,9 +1,9 @@
 namespace Mailing.Transports.Smtp;
 
-/// <summary>The SMTP relays whose provider-specific headers Mailing writes.</summary>
+/// <summary>The SMTP relays Mailing has presets for; some of them also read tag and metadata headers.</summary>
 internal enum SmtpProvider
 {
-    /// <summary>Any other server: no provider headers.</summary>
+    /// <summary>Any other server, or the <c>Generic</c> preset: no provider headers.</summary>
     Other,
 
     /// <summary>SendGrid (<c>X-SMTPAPI</c>).</summary>
@@ -17,4 +17,7 @@ internal enum SmtpProvider
 
     /// <summary>Amazon SES (<c>X-SES-MESSAGE-TAGS</c>).</summary>
     AmazonSes,
+
+    /// <summary>Gmail: no provider headers.</summary>
+    Gmail,
 }

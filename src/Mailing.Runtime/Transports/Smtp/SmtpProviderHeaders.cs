@@ -26,12 +26,10 @@ internal sealed partial class SmtpProviderHeaders
     private const int PostmarkMaxTags = 1;
     private const int MailgunMaxTags = 3;
 
-    private readonly SmtpProvider _provider;
-
-    private SmtpProviderHeaders(SmtpProvider provider) => _provider = provider;
+    private SmtpProviderHeaders(SmtpProvider provider) => Provider = provider;
 
     /// <summary>The provider the options point at: named in <see cref="SmtpOptions.Provider"/>, or recognised from the host.</summary>
-    public SmtpProvider Provider => _provider;
+    public SmtpProvider Provider { get; }
 
     /// <summary>The header writer for the server <paramref name="options"/> connects to.</summary>
     public static SmtpProviderHeaders For(SmtpOptions options)
@@ -54,7 +52,7 @@ internal sealed partial class SmtpProviderHeaders
             return;
         }
 
-        switch (_provider)
+        switch (Provider)
         {
             case SmtpProvider.SendGrid:
                 WriteSendGrid(message, headers);
@@ -73,15 +71,8 @@ internal sealed partial class SmtpProviderHeaders
 
     private static SmtpProvider Identify(SmtpOptions options)
     {
-        var named = options.Provider?.Trim().ToLowerInvariant() switch
-        {
-            "sendgrid" => SmtpProvider.SendGrid,
-            "postmark" => SmtpProvider.Postmark,
-            "mailgun" => SmtpProvider.Mailgun,
-            "amazonses" or "ses" => SmtpProvider.AmazonSes,
-            _ => SmtpProvider.Other,
-        };
-        if (named != SmtpProvider.Other)
+        // A named provider wins over the host (tests and proxies point it elsewhere), unless it writes no headers.
+        if (SmtpPresets.Parse(options.Provider) is { } named && named is not (SmtpProvider.Other or SmtpProvider.Gmail))
         {
             return named;
         }
