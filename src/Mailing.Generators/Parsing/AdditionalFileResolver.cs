@@ -19,13 +19,14 @@ internal sealed class AdditionalFileResolver
     // A scheme (https:, data:, cid:, file:) or a network path (//cdn.example.com/...).
     private static readonly Regex Url = new(@"^([a-zA-Z][a-zA-Z0-9+.\-]*:|//)", RegexOptions.CultureInvariant);
 
-    private readonly ImmutableArray<AdditionalFile> _templates;
-    private readonly ImmutableArray<AdditionalFile> _stylesheets;
+    // Paths normalized once: every lookup compares against all of them.
+    private readonly ImmutableArray<(string Path, AdditionalFile File)> _templates;
+    private readonly ImmutableArray<(string Path, AdditionalFile File)> _stylesheets;
 
     public AdditionalFileResolver(ImmutableArray<AdditionalFile> files)
     {
-        _templates = files.Where(f => f.Kind == AdditionalFileKind.Template).ToImmutableArray();
-        _stylesheets = files.Where(f => f.Kind == AdditionalFileKind.Stylesheet).ToImmutableArray();
+        _templates = Normalized(files, AdditionalFileKind.Template);
+        _stylesheets = Normalized(files, AdditionalFileKind.Stylesheet);
     }
 
     public AdditionalFile? FindProjectFile(string relativePath)
@@ -36,9 +37,8 @@ internal sealed class AdditionalFileResolver
             wanted = wanted.Substring(2);
         }
 
-        foreach (var file in _templates)
+        foreach (var (path, file) in _templates)
         {
-            var path = AdditionalFilePath.Normalize(file.Path);
             if (path.Equals(wanted, StringComparison.OrdinalIgnoreCase) || path.EndsWith("/" + wanted, StringComparison.OrdinalIgnoreCase))
             {
                 return file;
@@ -62,9 +62,8 @@ internal sealed class AdditionalFileResolver
         tried = candidates;
         foreach (var candidate in candidates)
         {
-            foreach (var file in _templates)
+            foreach (var (path, file) in _templates)
             {
-                var path = AdditionalFilePath.Normalize(file.Path);
                 if (folder is not null ? path.Equals(candidate, StringComparison.OrdinalIgnoreCase)
                                        : path.EndsWith("/" + candidate, StringComparison.OrdinalIgnoreCase))
                 {
@@ -106,9 +105,9 @@ internal sealed class AdditionalFileResolver
         var end = written.IndexOfAny(new[] { '?', '#' });
         var relative = Uri.UnescapeDataString(end < 0 ? written : written.Substring(0, end));
         var wanted = AdditionalFilePath.Combine(AdditionalFilePath.Folder(AdditionalFilePath.Normalize(linkingFile)), relative);
-        foreach (var file in _stylesheets)
+        foreach (var (path, file) in _stylesheets)
         {
-            if (AdditionalFilePath.Normalize(file.Path).Equals(wanted, StringComparison.OrdinalIgnoreCase))
+            if (path.Equals(wanted, StringComparison.OrdinalIgnoreCase))
             {
                 return StylesheetLookup.Found(file.Text);
             }
@@ -117,6 +116,9 @@ internal sealed class AdditionalFileResolver
         return StylesheetLookup.NotFound(
             $"it resolves to '{wanted}' (relative to '{AdditionalFilePath.Normalize(linkingFile)}'), which is not among the AdditionalFiles; add the file to the build in the project file, e.g. <AdditionalFiles Include=\"Emails/**/*.css\" />");
     }
+
+    private static ImmutableArray<(string Path, AdditionalFile File)> Normalized(ImmutableArray<AdditionalFile> files, AdditionalFileKind kind) =>
+        files.Where(f => f.Kind == kind).Select(f => (AdditionalFilePath.Normalize(f.Path), f)).ToImmutableArray();
 
     private static string Prefixed(string name)
     {
