@@ -45,6 +45,21 @@ public sealed class MailDeliveryException : Exception
     /// <summary>Whether some or all of the message may already have been accepted (e.g. a connection dropped after DATA).</summary>
     public bool MayHaveBeenDelivered { get; init; }
 
+    /// <summary>How long the server asked the sender to wait before trying again (HTTP <c>Retry-After</c>), when it said.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>
+    /// How many delivery attempts were made before giving up: 1 for a single transport, more when a dispatcher retried
+    /// or failed over.
+    /// </summary>
+    public int Attempts { get; init; } = 1;
+
+    /// <summary>
+    /// Every failed attempt, oldest first, when a dispatcher tried more than once (each names its transport);
+    /// empty for a single attempt. This exception describes the last one.
+    /// </summary>
+    public IReadOnlyList<MailDeliveryException> AttemptFailures { get; init; } = [];
+
     /// <inheritdoc />
     public override string Message => Hint is null ? base.Message : $"{base.Message} {Hint}";
 }

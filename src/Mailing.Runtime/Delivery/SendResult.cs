@@ -12,6 +12,9 @@ public sealed record SendResult
     /// <summary>The provider's own id for the message (an HTTP API's id, or the SMTP server's queue id), if it gave one.</summary>
     public string? ProviderMessageId { get; init; }
 
+    /// <summary>How many delivery attempts it took: 1 unless a dispatcher retried or failed over.</summary>
+    public int Attempts { get; init; } = 1;
+
     /// <summary>How long the send took, from hand-over to acceptance.</summary>
     public TimeSpan Duration { get; init; }
 

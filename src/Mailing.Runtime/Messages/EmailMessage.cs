@@ -32,6 +32,7 @@ public sealed record EmailMessage
     private readonly IReadOnlyDictionary<string, string> _metadata = EmptyDictionary;
     private readonly string? _idempotencyKey;
     private readonly string? _messageId;
+    private readonly string? _transportName;
 
     private static readonly IReadOnlyDictionary<string, string> EmptyDictionary =
         new System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(new Dictionary<string, string>());
@@ -103,6 +104,13 @@ public sealed record EmailMessage
     /// <exception cref="ArgumentException">The value is not of the form <c>left@right</c> or contains spaces, angle brackets or line breaks.</exception>
     public string? MessageId { get => _messageId; init => _messageId = ValidateMessageId(value); }
 
+    /// <summary>
+    /// The name of the configured transport this message must go through (a key under <c>Mailing:Transports</c>, e.g.
+    /// <c>bulk</c>), ahead of any routing rule; <see langword="null"/> to let the rules and the default transport decide.
+    /// </summary>
+    /// <remarks>A name that is not configured fails the send with <see cref="MailFailureKind.Configuration"/>, listing the names there are.</remarks>
+    public string? TransportName { get => _transportName; init => _transportName = MessageFieldValidator.ThrowIfHasLineBreakOrNull(value, nameof(TransportName)); }
+
     /// <summary>The typed template this message was rendered from, if any; test helpers match on it.</summary>
     public IEmailTemplate? Template { get; init; }
 
@@ -149,6 +157,13 @@ public sealed record EmailMessage
     {
         var headers = new Dictionary<string, string>(Headers, StringComparer.OrdinalIgnoreCase) { [name] = value };
         return this with { Headers = headers };
+    }
+
+    /// <summary>Returns a copy that must be sent through the configured transport <paramref name="name"/> (see <see cref="TransportName"/>).</summary>
+    public EmailMessage WithTransport(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        return this with { TransportName = name };
     }
 
     /// <summary>Returns a copy with <paramref name="tag"/> added to <see cref="Tags"/>.</summary>

@@ -72,7 +72,9 @@ internal static class MimeMessageFactory
         return MimeUtils.GenerateMessageId(domain);
     }
 
-    private static void ThrowIfNotSendable(EmailMessage message)
+    /// <summary>Throws when a message lacks what every transport needs: a sender and a recipient, and HTML for inline resources.</summary>
+    /// <exception cref="ArgumentException">The message cannot be sent; the message says what to add.</exception>
+    public static void ThrowIfNotSendable(EmailMessage message)
     {
         if (message.From is null)
         {
