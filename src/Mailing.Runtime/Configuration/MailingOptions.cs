@@ -29,6 +29,15 @@ public sealed class MailingOptions
     /// <summary>A default Reply-To address added to messages that have none, or <see langword="null"/>.</summary>
     public string? ReplyTo { get; set; }
 
+    /// <summary>
+    /// How many messages <see cref="IMailer.SendManyAsync"/> keeps in flight at once when they are not sent as a
+    /// provider batch. 8 by default; an SMTP transport's pool size bounds its connections regardless.
+    /// </summary>
+    public int SendManyConcurrency { get; set; } = 8;
+
+    /// <summary>Problems found while reading configuration (unparsable values), reported by start-up validation.</summary>
+    internal List<string> BindingErrors { get; } = [];
+
     /// <summary>The section path settings were read from (e.g. <c>Mailing</c>), used to name keys in error messages.</summary>
     internal string SectionPath { get; set; } = "Mailing";
 }

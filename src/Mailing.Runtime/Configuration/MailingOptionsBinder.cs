@@ -16,6 +16,7 @@ internal static class MailingOptionsBinder
         options.From = NullIfEmpty(section[nameof(MailingOptions.From)]) ?? options.From;
         options.Transport = NullIfEmpty(section[nameof(MailingOptions.Transport)]) ?? options.Transport;
         options.ReplyTo = NullIfEmpty(section[nameof(MailingOptions.ReplyTo)]) ?? options.ReplyTo;
+        ConfigurationValueReader.Read<int>(section, options.SectionPath, nameof(MailingOptions.SendManyConcurrency), "a whole number such as 8", ConfigurationValueReader.TryParseInt, value => options.SendManyConcurrency = value, options.BindingErrors);
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -32,7 +32,17 @@ internal sealed class MailingOptionsValidator : IValidateOptions<MailingOptions>
             errors.Add($"{prefix}:ReplyTo is not a valid address: {replyToError}");
         }
 
-        if (options.Transport is not null)
+        errors.AddRange(options.BindingErrors);
+        if (options.SendManyConcurrency is < 1 or > 1000)
+        {
+            errors.Add($"{prefix}:SendManyConcurrency is {options.SendManyConcurrency}; use 1 to 1000 (8 by default).");
+        }
+
+        if (_registry.UsesPlan)
+        {
+            errors.AddRange(_registry.Plan.Problems);
+        }
+        else if (options.Transport is not null)
         {
             if (!TransportDsn.TryParse(options.Transport, out var dsn, out var dsnError))
             {

@@ -60,6 +60,23 @@ public sealed class MailDeliveryException : Exception
     /// </summary>
     public IReadOnlyList<MailDeliveryException> AttemptFailures { get; init; } = [];
 
+    /// <summary>The description without the hint.</summary>
+    internal string Description => base.Message;
+
+    /// <summary>This failure as the last of several attempts: the same facts, with the attempt count and history.</summary>
+    internal MailDeliveryException AsLastOf(int attempts, IReadOnlyList<MailDeliveryException> failures) =>
+        new(Kind, base.Message, Hint, InnerException)
+        {
+            TransportName = TransportName,
+            StatusCode = StatusCode,
+            EnhancedStatusCode = EnhancedStatusCode,
+            ServerResponse = ServerResponse,
+            MayHaveBeenDelivered = MayHaveBeenDelivered,
+            RetryAfter = RetryAfter,
+            Attempts = attempts,
+            AttemptFailures = failures,
+        };
+
     /// <inheritdoc />
     public override string Message => Hint is null ? base.Message : $"{base.Message} {Hint}";
 }

@@ -12,6 +12,12 @@ public sealed record SendResult
     /// <summary>The provider's own id for the message (an HTTP API's id, or the SMTP server's queue id), if it gave one.</summary>
     public string? ProviderMessageId { get; init; }
 
+    /// <summary>Why an interceptor stopped the message, when one did: then nothing was sent and no recipient was accepted.</summary>
+    public string? VetoReason { get; init; }
+
+    /// <summary>Whether the message went to a transport (it was not stopped by an interceptor).</summary>
+    public bool WasSent => VetoReason is null;
+
     /// <summary>How many delivery attempts it took: 1 unless a dispatcher retried or failed over.</summary>
     public int Attempts { get; init; } = 1;
 

@@ -1,5 +1,6 @@
 using Mailing;
 using Mailing.Observability;
+using Mailing.Transports;
 using Mailing.Transports.Local;
 using Mailing.Transports.Smtp;
 using Microsoft.Extensions.Configuration;
@@ -31,22 +32,44 @@ public static class MailingServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(section);
         var builder = AddMailingCore(services);
+        var registry = builder.Registry;
+        registry.SectionPath = PathOf(section);
         services.AddSingleton<IConfigureOptions<MailingOptions>>(
             new ConfigureNamedOptions<MailingOptions>(Options.Options.DefaultName, options => MailingOptionsBinder.Bind(section, options)));
         services.AddSingleton<IOptionsChangeTokenSource<MailingOptions>>(new ConfigurationChangeTokenSource<MailingOptions>(section));
 
-        var usesSmtpDsn = false;
-        if (TransportDsn.TryParse(section[nameof(MailingOptions.Transport)], out var dsn, out _))
+        var smtp = section.GetSection(SmtpSectionName);
+        registry.SmtpDefaults = smtp.Exists() ? smtp : null;
+        MailingSectionReader.ReadTransports(section, registry);
+        MailingSectionReader.ReadRoutes(section, registry);
+        MailingSectionReader.ReadDispatch(section, registry);
+        if (MailingSectionReader.ReadStaging(section, registry))
         {
-            UseTransportFromDsn(builder, dsn, $"{PathOf(section)}:{nameof(MailingOptions.Transport)}");
-            usesSmtpDsn = IsSmtp(dsn);
+            builder.EnsureStagingInterceptor();
         }
 
-        // A DSN gives the basics; Mailing:Smtp keys (timeouts, trusted certificates, ...) add to or override it.
-        var smtp = section.GetSection(SmtpSectionName);
-        if (smtp.Exists() && (usesSmtpDsn || section[nameof(MailingOptions.Transport)] is null))
+        var transport = section[nameof(MailingOptions.Transport)];
+        if (transport is null)
         {
-            builder.UseSmtp(smtp);
+            // Without a Transport, a Mailing:Smtp section alone selects SMTP.
+            if (smtp.Exists())
+            {
+                builder.UseSmtp(smtp);
+            }
+        }
+        else if (!registry.UsesPlan && TransportDsn.TryParse(transport, out var dsn, out _) && IsSingleTransportScheme(dsn))
+        {
+            UseTransportFromDsn(builder, dsn, $"{registry.SectionPath}:{nameof(MailingOptions.Transport)}");
+
+            // A DSN gives the basics; Mailing:Smtp keys (timeouts, trusted certificates, ...) add to or override it.
+            if (IsSmtp(dsn) && smtp.Exists())
+            {
+                builder.UseSmtp(smtp);
+            }
+        }
+        else if (!string.IsNullOrWhiteSpace(transport))
+        {
+            builder.UseTransport(transport);
         }
 
         return builder;
@@ -64,15 +87,22 @@ public static class MailingServiceCollectionExtensions
         var options = new MailingOptions();
         configure(options);
         builder.Configure(configure);
-        if (TransportDsn.TryParse(options.Transport, out var dsn, out _))
+        if (TransportDsn.TryParse(options.Transport, out var dsn, out _) && IsSingleTransportScheme(dsn))
         {
             UseTransportFromDsn(builder, dsn, $"{options.SectionPath}:{nameof(MailingOptions.Transport)}");
+        }
+        else if (!string.IsNullOrWhiteSpace(options.Transport))
+        {
+            builder.UseTransport(options.Transport);
         }
 
         return builder;
     }
 
     private static bool IsSmtp(TransportDsn dsn) => dsn.Scheme is "smtp" or "smtps";
+
+    // The schemes a single DSN selects directly; anything else (provider APIs, lists, names) goes through the plan.
+    private static bool IsSingleTransportScheme(TransportDsn dsn) => dsn.Scheme is "smtp" or "smtps" or "memory" or "pickup";
 
     private static string PathOf(IConfiguration section) => section is IConfigurationSection s ? s.Path : "Mailing";
 
@@ -89,6 +119,9 @@ public static class MailingServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MailingOptions>, MailingOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<MailingTelemetry>();
+        services.TryAddSingleton(static sp => sp.GetRequiredService<MailingTransportRegistry>().Build(sp));
+        services.TryAddSingleton<IEmailTransport>(static sp => sp.GetRequiredService<ConfiguredTransports>().Default);
+        services.AddHttpClient();
         services.TryAddSingleton<IMailer, Mailer>();
         return new MailingBuilder(services, registry);
     }

@@ -42,6 +42,7 @@ public static class MailingDiagnostics
     internal const string OutcomeTag = "mailing.outcome";
     internal const string FailureKindTag = "mailing.failure_kind";
     internal const string MessageIdTag = "mailing.message_id";
+    internal const string AttemptsTag = "mailing.attempts";
     internal const string RecipientCountTag = "mailing.recipient_count";
     internal const string SentOutcome = "sent";
 }

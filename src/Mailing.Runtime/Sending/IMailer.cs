@@ -21,4 +21,21 @@ public interface IMailer
     /// <exception cref="MailDeliveryException">The transport did not accept the message.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     Task<SendResult> SendAsync(IEmailTemplate template, EmailAddress to, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Sends many messages, as provider batches where the transport has a batch endpoint (Postmark 500 a call,
+    /// Resend 100) and otherwise with bounded concurrency (<see cref="MailingOptions.SendManyConcurrency"/>).
+    /// </summary>
+    /// <param name="messages">The messages; each is completed from configuration like <see cref="SendAsync(EmailMessage, CancellationToken)"/>.</param>
+    /// <param name="cancellationToken">Cancels what has not been sent yet.</param>
+    /// <returns>One outcome per message, in the order given: its result, or why it failed. No message is left out.</returns>
+    /// <remarks>
+    /// A failure of one message does not stop the others and is not thrown: look at <see cref="SendOutcome.Succeeded"/>.
+    /// A message that is not sendable (no recipients, ...) fails as <see cref="MailFailureKind.Rejected"/> with the
+    /// <see cref="ArgumentException"/> as its inner exception. A batch that fails as a whole before the provider could
+    /// accept anything is sent again message by message, through failover when it is configured; one whose outcome is
+    /// unknown is not.
+    /// </remarks>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    Task<IReadOnlyList<SendOutcome>> SendManyAsync(IEnumerable<EmailMessage> messages, CancellationToken cancellationToken = default);
 }

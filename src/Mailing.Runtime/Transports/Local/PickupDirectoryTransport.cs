@@ -23,16 +23,19 @@ public sealed class PickupDirectoryTransport : IEmailTransport
     /// <param name="directory">The directory; relative paths are relative to the current directory.</param>
     /// <param name="timeProvider">The clock for Date headers; the system clock when <see langword="null"/>.</param>
     /// <param name="logger">Where to log each written file.</param>
-    public PickupDirectoryTransport(string directory, TimeProvider? timeProvider = null, ILogger<PickupDirectoryTransport>? logger = null)
+    /// <param name="name">The name reported in <see cref="SendResult.TransportName"/>.</param>
+    public PickupDirectoryTransport(string directory, TimeProvider? timeProvider = null, ILogger<PickupDirectoryTransport>? logger = null, string name = "pickup")
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Name = name;
         Directory = Path.GetFullPath(directory);
         _timeProvider = timeProvider ?? TimeProvider.System;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
     }
 
     /// <inheritdoc />
-    public string Name => "pickup";
+    public string Name { get; }
 
     /// <summary>The full path of the directory messages are written to.</summary>
     public string Directory { get; }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Configuration;
 
@@ -40,45 +39,17 @@ internal static class SmtpOptionsBinder
         }
     }
 
-    private delegate bool TryParse<T>(string text, out T value);
+    private static void Read<T>(IConfiguration section, string path, string key, string expected, ConfigurationValueReader.TryParse<T> parse, Action<T> assign, SmtpOptions options) =>
+        ConfigurationValueReader.Read(section, path, key, expected, parse, assign, options.BindingErrors);
 
-    private static void Read<T>(IConfiguration section, string path, string key, string expected, TryParse<T> parse, Action<T> assign, SmtpOptions options)
-    {
-        var text = section[key];
-        if (text is null)
-        {
-            return;
-        }
+    private static bool TryParseInt(string text, out int value) => ConfigurationValueReader.TryParseInt(text, out value);
 
-        if (parse(text.Trim(), out var value))
-        {
-            assign(value);
-        }
-        else
-        {
-            options.BindingErrors.Add($"{path}:{key} is \"{text}\", which is not {expected}.");
-        }
-    }
+    private static bool TryParseBool(string text, out bool value) => ConfigurationValueReader.TryParseBool(text, out value);
 
-    private static bool TryParseInt(string text, out int value) =>
-        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
-
-    private static bool TryParseBool(string text, out bool value) => bool.TryParse(text, out value);
+    private static bool TryParseDuration(string text, out TimeSpan value) => ConfigurationValueReader.TryParseDuration(text, out value);
 
     private static bool TryParseSecurity(string text, out SmtpSecurity value) =>
         Enum.TryParse(text, ignoreCase: true, out value) && Enum.IsDefined(value) && !int.TryParse(text, out _);
-
-    // Configuration conventionally holds TimeSpan text ("00:00:30"); a bare number is taken as seconds.
-    private static bool TryParseDuration(string text, out TimeSpan value)
-    {
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
-        {
-            value = TimeSpan.FromSeconds(seconds);
-            return true;
-        }
-
-        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out value);
-    }
 
     private static void LoadTrustedCertificate(string file, string key, SmtpOptions options)
     {

@@ -1,0 +1,172 @@
+using Mailing.Transports;
+using Mailing.Transports.Local;
+using Mailing.Transports.Smtp;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Mailing;
+
+/// <summary>
+/// Turns one configured transport (a DSN, or a section with <c>Type</c> or <c>Dsn</c>) into validated options and a
+/// function that creates the transport. Every problem is recorded with its key; nothing is thrown.
+/// </summary>
+internal static class TransportFactory
+{
+    private const string TypeKey = "Type";
+    private const string DsnKey = "Dsn";
+
+    public const string KnownSchemes = "smtp://, smtps://, memory:// or pickup://";
+
+    /// <summary>The name a transport written inline as a DSN is reported under, e.g. <c>smtp</c> or <c>postmark</c>.</summary>
+    public static string DefaultNameFor(TransportDsn dsn) =>
+        dsn.Scheme.EndsWith("+api", StringComparison.Ordinal) ? dsn.Scheme[..^4] : dsn.Scheme == "smtps" ? "smtp" : dsn.Scheme;
+
+    /// <summary>A transport from a DSN, with settings from <paramref name="own"/> (its section) on top.</summary>
+    public static Func<IServiceProvider, IEmailTransport>? FromDsn(
+        string name, TransportDsn dsn, IConfigurationSection? own, IConfigurationSection? smtpDefaults, string key, List<string> problems)
+    {
+        switch (dsn.Scheme)
+        {
+            case "smtp" or "smtps":
+                return Smtp(name, dsn, own, smtpDefaults, key, problems);
+            case "memory":
+                return Memory(name);
+            case "pickup":
+                return Pickup(name, dsn.GetOption("path") ?? dsn.Path ?? own?["Path"], $"{key} \"{dsn}\" names no directory: write pickup://default?path=mail/outbox (relative) or pickup://default/var/mail/outbox (absolute).", problems);
+            default:
+                problems.Add($"{key} uses the scheme \"{dsn.Scheme}\", which no registered transport handles. Use {KnownSchemes}, or add the transport in code (AddMailing(...).AddTransport(name, factory)).");
+                return null;
+        }
+    }
+
+    /// <summary>A transport from a section: <c>Dsn</c> plus settings, or <c>Type</c> plus settings.</summary>
+    public static Func<IServiceProvider, IEmailTransport>? FromSection(
+        string name, IConfigurationSection section, IConfigurationSection? smtpDefaults, List<string> problems)
+    {
+        if (section[DsnKey] is { } dsnText)
+        {
+            if (!TransportDsn.TryParse(dsnText, out var dsn, out var error))
+            {
+                problems.Add($"{section.Path}:{DsnKey} is not a valid DSN: {error}");
+                return null;
+            }
+
+            return FromDsn(name, dsn, section, smtpDefaults, $"{section.Path}:{DsnKey}", problems);
+        }
+
+        switch (section[TypeKey]?.Trim().ToLowerInvariant())
+        {
+            case "smtp":
+                return Smtp(name, null, section, smtpDefaults, section.Path, problems);
+            case "memory":
+                return Memory(name);
+            case "pickup":
+                return Pickup(name, section["Path"], $"{section.Path}:Path is missing: name the directory .eml files are written to.", problems);
+            case null:
+                problems.Add($"{section.Path} has neither {DsnKey} nor {TypeKey}: write the transport as a DSN string, or give the section \"{TypeKey}\": \"smtp\" (or memory, pickup) with its settings.");
+                return null;
+            case var other:
+                problems.Add($"{section.Path}:{TypeKey} is \"{other}\", which is not a transport type. Use smtp, memory or pickup.");
+                return null;
+        }
+    }
+
+    private static Func<IServiceProvider, IEmailTransport>? Smtp(
+        string name, TransportDsn? dsn, IConfigurationSection? own, IConfigurationSection? smtpDefaults, string key, List<string> problems)
+    {
+        // Mailing:Smtp holds what every SMTP transport shares (timeouts, trusted certificates, pool size); the DSN
+        // names the server; the transport's own section has the last word.
+        var options = new SmtpOptions();
+        if (smtpDefaults is not null && smtpDefaults.Exists())
+        {
+            SmtpOptionsBinder.Bind(smtpDefaults, options);
+        }
+
+        if (dsn is not null)
+        {
+            SmtpOptions fromDsn;
+            try
+            {
+                fromDsn = SmtpOptions.FromDsn(dsn);
+            }
+            catch (ArgumentException exception)
+            {
+                problems.Add($"{key} \"{dsn}\": {exception.Message.Split(" (Parameter", 2)[0]}");
+                return null;
+            }
+
+            options.Host = fromDsn.Host;
+            options.Port = fromDsn.Port;
+            options.Security = fromDsn.Security;
+            options.Username = fromDsn.Username;
+            options.Password = fromDsn.Password;
+            if (dsn.Options.Count > 0)
+            {
+                ApplyDsnOptions(dsn, fromDsn, options);
+            }
+        }
+
+        if (own is not null)
+        {
+            SmtpOptionsBinder.Bind(own, options);
+        }
+
+        try
+        {
+            SmtpPresets.Apply(options);
+        }
+        catch (ArgumentException exception)
+        {
+            options.BindingErrors.Add($"{key}:Provider: {exception.Message.Split(" (Parameter", 2)[0]}");
+        }
+
+        var errors = SmtpOptionsValidator.Check(options, key);
+        if (errors.Count > 0)
+        {
+            problems.AddRange(errors);
+            return null;
+        }
+
+        return sp => new SmtpTransport(options, Logger<SmtpTransport>(sp), sp.GetService<TimeProvider>(), name);
+    }
+
+    private static void ApplyDsnOptions(TransportDsn dsn, SmtpOptions fromDsn, SmtpOptions options)
+    {
+        if (dsn.Options.ContainsKey("local_domain"))
+        {
+            options.LocalDomain = fromDsn.LocalDomain;
+        }
+
+        if (dsn.Options.ContainsKey("timeout"))
+        {
+            options.OperationTimeout = fromDsn.OperationTimeout;
+        }
+
+        if (dsn.Options.ContainsKey("pool_size"))
+        {
+            options.PoolSize = fromDsn.PoolSize;
+        }
+
+        if (dsn.Options.ContainsKey("allow_port_25"))
+        {
+            options.AllowPort25 = fromDsn.AllowPort25;
+        }
+    }
+
+    private static Func<IServiceProvider, IEmailTransport> Memory(string name) =>
+        sp => new InMemoryTransport(sp.GetService<TimeProvider>(), name);
+
+    private static Func<IServiceProvider, IEmailTransport>? Pickup(string name, string? directory, string missing, List<string> problems)
+    {
+        if (string.IsNullOrWhiteSpace(directory))
+        {
+            problems.Add(missing);
+            return null;
+        }
+
+        return sp => new PickupDirectoryTransport(directory, sp.GetService<TimeProvider>(), Logger<PickupDirectoryTransport>(sp), name);
+    }
+
+    private static ILogger<T>? Logger<T>(IServiceProvider services) => services.GetService<ILoggerFactory>()?.CreateLogger<T>();
+}
