@@ -373,11 +373,4 @@ public sealed class SmtpFailureTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sending);
     }
-
-    private static int UnusedLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

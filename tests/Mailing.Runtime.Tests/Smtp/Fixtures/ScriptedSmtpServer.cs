@@ -40,6 +40,9 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
     /// <summary>The raw DATA of every message completed with a 250, in arrival order.</summary>
     public ConcurrentQueue<string> Messages { get; } = new();
 
+    /// <summary>Every message body the server read after DATA, whether it then accepted it or not.</summary>
+    public ConcurrentQueue<string> DataReceived { get; } = new();
+
     public static ScriptedSmtpServer Start(Func<ScriptedCommand, ScriptedReply?>? script = null, string? greeting = "220 scripted.test ESMTP") =>
         new(script ?? (_ => null), greeting);
 
@@ -115,6 +118,7 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
                     case "DATA":
                         await writer.WriteLineAsync("354 End data with <CR><LF>.<CR><LF>");
                         var data = await ReadDataAsync(reader, token);
+                        DataReceived.Enqueue(data);
                         var end = _script(new ScriptedCommand(session, completed, "END-OF-DATA", "."));
                         if (end is null || end.Text?.StartsWith("250", StringComparison.Ordinal) == true)
                         {

@@ -73,5 +73,17 @@ internal static class SmtpTestRig
         HtmlBody = "<p>Thanks for your <b>order</b>.</p>",
     };
 
+    /// <summary>A loopback port nothing listens on (it was free a moment ago), for refused connections.</summary>
+    public static int UnusedLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>An SMTP transport to a loopback port nothing listens on: every send is a refused connection.</summary>
+    public static SmtpTransport DeadTransport(string name) =>
+        new(new SmtpOptions { Host = "127.0.0.1", Port = UnusedLoopbackPort(), Security = SmtpSecurity.None, ConnectTimeout = TimeSpan.FromSeconds(5) }, name: name);
+
     public static CancellationToken Timeout() => new CancellationTokenSource(Patience).Token;
 }
