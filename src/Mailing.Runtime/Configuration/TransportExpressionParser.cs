@@ -29,7 +29,7 @@ internal static partial class TransportExpressionParser
 
         if (text.Length > MaxLength)
         {
-            error = $"It is {text.Length:N0} characters long; the limit is {MaxLength:N0}. {Grammar}";
+            error = $"It is {text.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters long; the limit is {MaxLength.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}. {Grammar}";
             return false;
         }
 
