@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Mailing.Transports;
 using Microsoft.Extensions.Logging;
 using Polly;
@@ -106,6 +107,7 @@ internal sealed class TransportDispatcher
             catch (MailDeliveryException failure)
             {
                 attempts.Failed(failure);
+                RecordOnTrace(failure, candidate.Transport.Name);
                 if (failure.MayHaveBeenDelivered && !_policy.ResendOnUnknownOutcome)
                 {
                     DispatchLog.NotResent(_logger, attempts.MessageId, failure.TransportName ?? candidate.Transport.Name);
@@ -125,6 +127,19 @@ internal sealed class TransportDispatcher
         }
 
         throw attempts.RoundFailed();
+    }
+
+    private static void RecordOnTrace(MailDeliveryException failure, string transport)
+    {
+        if (Activity.Current is { } activity)
+        {
+            activity.AddEvent(new ActivityEvent("mailing.attempt_failed", tags: new ActivityTagsCollection
+            {
+                ["mailing.transport"] = failure.TransportName ?? transport,
+                ["mailing.failure_kind"] = failure.Kind.ToString(),
+                ["mailing.may_have_been_delivered"] = failure.MayHaveBeenDelivered,
+            }));
+        }
     }
 
     private ResiliencePipeline<SendResult> BuildRetry()
