@@ -40,6 +40,9 @@ internal sealed class MailingTransportRegistry
     /// <summary>How dispatchers retry and fail over; <see langword="null"/> until configured (then every list uses the defaults).</summary>
     public DispatchPolicy? Policy { get; set; }
 
+    /// <summary>Reads the process environment (serverless detection); tests replace it.</summary>
+    public Func<string, string?> EnvironmentVariables { get; set; } = Environment.GetEnvironmentVariable;
+
     /// <summary>Whether anything beyond one plain transport is configured, so the plan builds the transports.</summary>
     public bool UsesPlan => DefaultExpression is not null || Named.Count > 0 || Routes.Count > 0 || Policy is not null;
 

@@ -59,7 +59,7 @@ internal sealed class TransportPlan
             throw new InvalidOperationException($"Mailing's transports are not configured correctly: {string.Join(" ", Problems)}");
         }
 
-        var wiring = new Wiring(services, _registry.Policy ?? new DispatchPolicy());
+        var wiring = new Wiring(services, _registry.Policy ?? new DispatchPolicy(), ServerlessEnvironment.Detect(_registry.EnvironmentVariables));
         var named = _registry.Named.Keys.ToDictionary(name => name, name => wiring.Create(_resolved[name]!), StringComparer.OrdinalIgnoreCase);
         var defaultTransport = wiring.Create(_default);
         if (_registry.Policy is not null && _default.ListKind is null)
@@ -186,10 +186,10 @@ internal sealed class TransportPlan
         _registry.Named.Count == 0 ? " (none are)" : $" (configured: {string.Join(", ", _registry.Named.Keys)})";
 
     /// <summary>Creates each node once, so a transport named in several places is one transport with one pool.</summary>
-    private sealed class Wiring(IServiceProvider services, DispatchPolicy policy)
+    private sealed class Wiring(IServiceProvider services, DispatchPolicy policy, string? serverless)
     {
         private readonly Dictionary<PlanNode, IEmailTransport> _created = new(ReferenceEqualityComparer.Instance);
-        private readonly string? _serverless = ServerlessEnvironment.Detect();
+        private readonly string? _serverless = serverless;
 
         public DispatchPolicy Policy { get; } = policy;
 

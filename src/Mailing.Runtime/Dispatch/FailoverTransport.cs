@@ -1,6 +1,5 @@
 using Mailing.Transports;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Mailing.Dispatch;
 
@@ -36,11 +35,8 @@ public sealed class FailoverTransport : IEmailTransport
 
     internal FailoverTransport(IEnumerable<IEmailTransport> transports, IEnumerable<IEmailTransport> fallbacks, DispatchPolicy? policy, string name, TimeProvider? timeProvider, ILogger? logger)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        var list = DispatcherArguments.Transports(transports, nameof(transports));
-        var checkedPolicy = DispatcherArguments.Policy(policy);
+        _dispatcher = TransportDispatcher.Create(name, transports, fallbacks, rotate: false, policy, timeProvider, logger);
         Name = name;
-        _dispatcher = new TransportDispatcher(name, list, [.. fallbacks], rotate: false, checkedPolicy, timeProvider ?? TimeProvider.System, logger ?? NullLogger.Instance);
     }
 
     /// <inheritdoc />

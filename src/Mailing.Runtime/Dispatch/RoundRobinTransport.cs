@@ -1,6 +1,5 @@
 using Mailing.Transports;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Mailing.Dispatch;
 
@@ -28,11 +27,8 @@ public sealed class RoundRobinTransport : IEmailTransport
 
     internal RoundRobinTransport(IEnumerable<IEmailTransport> transports, IEnumerable<IEmailTransport> fallbacks, DispatchPolicy? policy, string name, TimeProvider? timeProvider, ILogger? logger)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        var list = DispatcherArguments.Transports(transports, nameof(transports));
-        var checkedPolicy = DispatcherArguments.Policy(policy);
+        _dispatcher = TransportDispatcher.Create(name, transports, fallbacks, rotate: true, policy, timeProvider, logger);
         Name = name;
-        _dispatcher = new TransportDispatcher(name, list, [.. fallbacks], rotate: true, checkedPolicy, timeProvider ?? TimeProvider.System, logger ?? NullLogger.Instance);
     }
 
     /// <inheritdoc />

@@ -22,5 +22,4 @@ internal static class ServerlessEnvironment
         return string.IsNullOrEmpty(getVariable("VERCEL")) ? null : "Vercel";
     }
 
-    public static string? Detect() => Detect(Environment.GetEnvironmentVariable);
 }

@@ -51,6 +51,17 @@ internal sealed class TransportDispatcher
         _rounds = BuildRetry();
     }
 
+    /// <summary>Checks the arguments a public dispatcher was given and creates its engine.</summary>
+    /// <exception cref="ArgumentException">No name, no transports, a null transport, or an invalid policy.</exception>
+    public static TransportDispatcher Create(
+        string name, IEnumerable<IEmailTransport> transports, IEnumerable<IEmailTransport> fallbacks, bool rotate, DispatchPolicy? policy, TimeProvider? time, ILogger? logger)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        var rotation = DispatcherArguments.Transports(transports, nameof(transports));
+        var checkedPolicy = DispatcherArguments.Policy(policy);
+        return new TransportDispatcher(name, rotation, [.. fallbacks], rotate, checkedPolicy, time ?? TimeProvider.System, logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+    }
+
     public IReadOnlyList<IEmailTransport> Transports => _rotation.Concat(_fallbacks).Select(g => g.Transport).ToArray();
 
     /// <summary>The transport the next message would try first, skipping none: batch senders hand their batch to it.</summary>
