@@ -14,6 +14,7 @@ public sealed class ResendLimitsTests
         { "51 To recipients", "at most 50 To recipients" },
         { "no To", "at least one To recipient" },
         { "long idempotency key", "idempotency keys of 1 to 256 characters" },
+        { "non-ASCII idempotency key", "only printable ASCII" },
         { "long content id", "inline content ids shorter than 128 characters" },
         { "no body", "requires a body" },
     };
@@ -51,6 +52,22 @@ public sealed class ResendLimitsTests
         Assert.Equal(["order-receipt", "EU_shop", "order_id"], tags);
     }
 
+    [Fact]
+    public async Task AnAttachmentFileThatNoLongerExists_FailsBeforeAnyRequest()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"mailing-resend-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllTextAsync(path, "%PDF");
+        var message = Message() with { Attachments = [EmailAttachment.FromFile(path)] };
+        File.Delete(path);
+        await using var server = await LoopbackHttpServer.StartAsync(Accepted());
+        using var client = new HttpClient();
+        var transport = TransportFor(server, client);
+
+        await Assert.ThrowsAsync<FileNotFoundException>(() => transport.SendAsync(message, Timeout()));
+
+        Assert.Empty(server.Requests);
+    }
+
     private static EmailMessage MessageWith(string problem) => problem switch
     {
         "space in a tag" => Message() with { Tags = ["order receipt"] },
@@ -59,6 +76,7 @@ public sealed class ResendLimitsTests
         "51 To recipients" => Message() with { To = Enumerable.Range(0, 51).Select(i => new EmailAddress($"user{i}@example.com")).ToArray() },
         "no To" => Message() with { To = [], Bcc = [new EmailAddress("ann@example.com")] },
         "long idempotency key" => Message() with { IdempotencyKey = new string('k', 257) },
+        "non-ASCII idempotency key" => Message() with { IdempotencyKey = "bestellung/bücher-1042" },
         "long content id" => Message() with { InlineResources = [new InlineResource(new string('c', 128), new byte[] { 1 }, "image/png")] },
         "no body" => Message() with { HtmlBody = null, TextBody = null },
         _ => throw new ArgumentOutOfRangeException(nameof(problem), problem, null),

@@ -201,6 +201,22 @@ public sealed class SendGridRequestTests
     }
 
     [Fact]
+    public async Task AnAttachmentFileThatNoLongerExists_FailsBeforeAnyRequest_AsOverSmtp()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"mailing-sendgrid-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllTextAsync(path, "%PDF");
+        var message = Message() with { Attachments = [EmailAttachment.FromFile(path)] };
+        File.Delete(path);
+        await using var server = await LoopbackHttpServer.StartAsync(Accepted());
+        using var client = new HttpClient();
+        var transport = TransportFor(server, client);
+
+        await Assert.ThrowsAsync<FileNotFoundException>(() => transport.SendAsync(message, Timeout()));
+
+        Assert.Empty(server.Requests);
+    }
+
+    [Fact]
     public async Task AnInternationalSenderDomain_IsSentAsPunycode()
     {
         await using var server = await LoopbackHttpServer.StartAsync(Accepted());

@@ -41,6 +41,12 @@ internal static partial class ResendLimits
             throw Refused($"Resend accepts idempotency keys of 1 to {MaxIdempotencyKeyLength} characters; this one has {key.Length}. Use a shorter key, e.g. \"order-confirmation/1042\".");
         }
 
+        // The key travels as the Idempotency-Key HTTP header, and HTTP header values are ASCII.
+        if (message.IdempotencyKey is { } headerKey && !headerKey.All(c => c is >= ' ' and <= '~'))
+        {
+            throw Refused($"Resend receives the idempotency key as an HTTP header, which takes only printable ASCII; \"{headerKey}\" has other characters. Build the key from ids, e.g. \"order-confirmation/1042\".");
+        }
+
         if (message.InlineResources.FirstOrDefault(r => r.ContentId.Length > MaxContentIdLength) is { } resource)
         {
             throw Refused($"Resend accepts inline content ids shorter than 128 characters; \"{resource.ContentId[..40]}…\" has {resource.ContentId.Length}. Use a short id such as \"logo\".");

@@ -18,11 +18,29 @@ internal static class ResendPayload
     /// <summary>The value a plain tag is sent with: Resend's tags are name/value pairs and a label has no value of its own.</summary>
     public const string TagValue = "true";
 
-    /// <summary>Writes the body of <c>POST /emails</c>, reading attachments as it goes.</summary>
-    public static async Task WriteAsync(Stream stream, EmailMessage message, CancellationToken cancellationToken)
+    /// <summary>Opens the content of every attachment, then every inline resource, in that order; the caller disposes them.</summary>
+    /// <exception cref="FileNotFoundException">An attachment's file no longer exists.</exception>
+    public static IReadOnlyList<Stream> OpenAttachments(EmailMessage message)
     {
-        var attachments = await AttachmentsAsync(message, cancellationToken).ConfigureAwait(false);
-        var request = Create(message) with { Attachments = attachments.Count == 0 ? null : attachments };
+        var streams = new List<Stream>(message.Attachments.Count + message.InlineResources.Count);
+        try
+        {
+            streams.AddRange(message.Attachments.Select(a => a.OpenRead()));
+            streams.AddRange(message.InlineResources.Select(r => r.OpenRead()));
+            return streams;
+        }
+        catch
+        {
+            streams.ForEach(s => s.Dispose());
+            throw;
+        }
+    }
+
+    /// <summary>Writes the body of <c>POST /emails</c>, reading the streams from <see cref="OpenAttachments"/> as it goes.</summary>
+    public static async Task WriteAsync(Stream stream, EmailMessage message, IReadOnlyList<Stream> attachments, CancellationToken cancellationToken)
+    {
+        var encoded = await AttachmentsAsync(message, attachments, cancellationToken).ConfigureAwait(false);
+        var request = Create(message) with { Attachments = encoded.Count == 0 ? null : encoded };
         await JsonSerializer.SerializeAsync(stream, request, ResendJsonContext.Wire.ResendEmailRequest, cancellationToken).ConfigureAwait(false);
     }
 
@@ -100,18 +118,18 @@ internal static class ResendPayload
         return headers.Count == 0 ? null : headers;
     }
 
-    private static async Task<List<ResendAttachment>> AttachmentsAsync(EmailMessage message, CancellationToken cancellationToken)
+    private static async Task<List<ResendAttachment>> AttachmentsAsync(EmailMessage message, IReadOnlyList<Stream> streams, CancellationToken cancellationToken)
     {
-        var attachments = new List<ResendAttachment>(message.Attachments.Count + message.InlineResources.Count);
+        var attachments = new List<ResendAttachment>(streams.Count);
         foreach (var attachment in message.Attachments)
         {
-            var content = await ReadBase64Async(attachment.OpenRead(), cancellationToken).ConfigureAwait(false);
+            var content = await ReadBase64Async(streams[attachments.Count], cancellationToken).ConfigureAwait(false);
             attachments.Add(new ResendAttachment(content, attachment.ContentType) { FileName = attachment.FileName });
         }
 
         foreach (var resource in message.InlineResources)
         {
-            var content = await ReadBase64Async(resource.OpenRead(), cancellationToken).ConfigureAwait(false);
+            var content = await ReadBase64Async(streams[attachments.Count], cancellationToken).ConfigureAwait(false);
             attachments.Add(new ResendAttachment(content, resource.ContentType) { FileName = resource.FileName, ContentId = resource.ContentId });
         }
 
@@ -120,11 +138,8 @@ internal static class ResendPayload
 
     private static async Task<string> ReadBase64Async(Stream stream, CancellationToken cancellationToken)
     {
-        await using (stream.ConfigureAwait(false))
-        {
-            using var buffer = new MemoryStream();
-            await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-            return Convert.ToBase64String(buffer.GetBuffer(), 0, (int)buffer.Length);
-        }
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        return Convert.ToBase64String(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 }

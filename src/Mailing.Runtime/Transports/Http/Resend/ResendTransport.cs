@@ -19,6 +19,10 @@ namespace Mailing.Transports.Http.Resend;
 /// and value. Anything else is refused before sending, as are more than 50 To recipients and Cc/Bcc without a To.
 /// </para>
 /// <para>
+/// Attachment files are opened when the request is built, so a file that no longer exists fails the send with
+/// <see cref="FileNotFoundException"/> before anything is sent; they are read asynchronously while the body is written.
+/// </para>
+/// <para>
 /// Resend assigns the Message-Id of the delivered email; <see cref="SendResult.MessageId"/> is Mailing's id for the
 /// message and <see cref="SendResult.ProviderMessageId"/> Resend's email id.
 /// </para>
@@ -114,7 +118,8 @@ public sealed class ResendTransport : HttpApiTransport, IBatchEmailTransport
 
     private protected override HttpRequestMessage CreateRequest(EmailMessage message)
     {
-        var request = Post(_emailsUri, (stream, cancellationToken) => ResendPayload.WriteAsync(stream, message, cancellationToken));
+        var attachments = ResendPayload.OpenAttachments(message);
+        var request = Post(_emailsUri, (stream, cancellationToken) => ResendPayload.WriteAsync(stream, message, attachments, cancellationToken), attachments);
         if (message.IdempotencyKey is { } key)
         {
             request.Headers.Add(IdempotencyKeyHeader, key);
@@ -168,10 +173,10 @@ public sealed class ResendTransport : HttpApiTransport, IBatchEmailTransport
         return request;
     }
 
-    private HttpRequestMessage Post(Uri uri, Func<Stream, CancellationToken, Task> write) => new(HttpMethod.Post, uri)
+    private HttpRequestMessage Post(Uri uri, Func<Stream, CancellationToken, Task> write, IReadOnlyList<Stream>? attachments = null) => new(HttpMethod.Post, uri)
     {
         Headers = { Authorization = new AuthenticationHeaderValue("Bearer", _options.ApiKey) },
-        Content = new ResendJsonContent(write),
+        Content = new ResendJsonContent(write, attachments),
     };
 
     private List<SendOutcome> Outcomes(EmailMessage[] batch, ResendBatchResponse? answer, int statusCode, TimeSpan duration)

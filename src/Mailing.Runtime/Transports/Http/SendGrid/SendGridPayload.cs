@@ -20,14 +20,32 @@ internal static class SendGridPayload
     private const string AttachmentDisposition = "attachment";
     private const string InlineDisposition = "inline";
 
-    /// <summary>Writes the request body for <paramref name="message"/>, reading attachments as it goes.</summary>
-    public static async Task WriteAsync(Stream stream, EmailMessage message, CancellationToken cancellationToken)
+    /// <summary>Opens the content of every attachment, then every inline resource, in that order; the caller disposes them.</summary>
+    /// <exception cref="FileNotFoundException">An attachment's file no longer exists.</exception>
+    public static IReadOnlyList<Stream> OpenAttachments(EmailMessage message)
     {
-        var request = await CreateAsync(message, cancellationToken).ConfigureAwait(false);
+        var streams = new List<Stream>(message.Attachments.Count + message.InlineResources.Count);
+        try
+        {
+            streams.AddRange(message.Attachments.Select(a => a.OpenRead()));
+            streams.AddRange(message.InlineResources.Select(r => r.OpenRead()));
+            return streams;
+        }
+        catch
+        {
+            streams.ForEach(s => s.Dispose());
+            throw;
+        }
+    }
+
+    /// <summary>Writes the request body for <paramref name="message"/>, reading the streams from <see cref="OpenAttachments"/> as it goes.</summary>
+    public static async Task WriteAsync(Stream stream, EmailMessage message, IReadOnlyList<Stream> attachments, CancellationToken cancellationToken)
+    {
+        var request = await CreateAsync(message, attachments, cancellationToken).ConfigureAwait(false);
         await JsonSerializer.SerializeAsync(stream, request, SendGridJsonContext.Wire.SendGridMailRequest, cancellationToken).ConfigureAwait(false);
     }
 
-    public static async Task<SendGridMailRequest> CreateAsync(EmailMessage message, CancellationToken cancellationToken)
+    private static async Task<SendGridMailRequest> CreateAsync(EmailMessage message, IReadOnlyList<Stream> attachments, CancellationToken cancellationToken)
     {
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var personalization = new SendGridPersonalization(Unique(message.To, seen))
@@ -41,7 +59,7 @@ internal static class SendGridPayload
         {
             ReplyTo = replyTo.Count == 1 ? replyTo[0] : null,
             ReplyToList = replyTo.Count > 1 ? replyTo : null,
-            Attachments = NullIfEmpty(await AttachmentsAsync(message, cancellationToken).ConfigureAwait(false)),
+            Attachments = NullIfEmpty(await AttachmentsAsync(message, attachments, cancellationToken).ConfigureAwait(false)),
             Headers = Headers(message),
             Categories = message.Tags.Count == 0 ? null : message.Tags.Distinct(StringComparer.Ordinal).ToArray(),
             CustomArgs = message.Metadata.Count == 0 ? null : message.Metadata,
@@ -90,18 +108,18 @@ internal static class SendGridPayload
         return content;
     }
 
-    private static async Task<List<SendGridAttachment>> AttachmentsAsync(EmailMessage message, CancellationToken cancellationToken)
+    private static async Task<List<SendGridAttachment>> AttachmentsAsync(EmailMessage message, IReadOnlyList<Stream> streams, CancellationToken cancellationToken)
     {
-        var attachments = new List<SendGridAttachment>(message.Attachments.Count + message.InlineResources.Count);
+        var attachments = new List<SendGridAttachment>(streams.Count);
         foreach (var attachment in message.Attachments)
         {
-            var content = await ReadBase64Async(attachment.OpenRead(), cancellationToken).ConfigureAwait(false);
+            var content = await ReadBase64Async(streams[attachments.Count], cancellationToken).ConfigureAwait(false);
             attachments.Add(new SendGridAttachment(content, attachment.FileName, attachment.ContentType, AttachmentDisposition));
         }
 
         foreach (var resource in message.InlineResources)
         {
-            var content = await ReadBase64Async(resource.OpenRead(), cancellationToken).ConfigureAwait(false);
+            var content = await ReadBase64Async(streams[attachments.Count], cancellationToken).ConfigureAwait(false);
             attachments.Add(new SendGridAttachment(content, resource.FileName ?? resource.ContentId, resource.ContentType, InlineDisposition)
             {
                 ContentId = resource.ContentId,
@@ -113,12 +131,9 @@ internal static class SendGridPayload
 
     private static async Task<string> ReadBase64Async(Stream stream, CancellationToken cancellationToken)
     {
-        await using (stream.ConfigureAwait(false))
-        {
-            using var buffer = new MemoryStream();
-            await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-            return Convert.ToBase64String(buffer.GetBuffer(), 0, (int)buffer.Length);
-        }
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        return Convert.ToBase64String(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
     private static Dictionary<string, string> Headers(EmailMessage message)

@@ -16,6 +16,10 @@ namespace Mailing.Transports.Http.SendGrid;
 /// change: no To recipient, more than 1000 recipients, ',' or ';' in a recipient's name, more than 10 tags, too much
 /// metadata, an empty subject or body, or a header SendGrid reserves.
 /// </para>
+/// <para>
+/// Attachment files are opened when the request is built, so a file that no longer exists fails the send with
+/// <see cref="FileNotFoundException"/> before anything is sent; they are read asynchronously while the body is written.
+/// </para>
 /// <para>SendGrid has no idempotency key: a message resent after an unknown outcome may arrive twice, under the same Message-Id.</para>
 /// </remarks>
 public sealed class SendGridTransport : HttpApiTransport
@@ -47,11 +51,15 @@ public sealed class SendGridTransport : HttpApiTransport
 
     private protected override void ThrowIfProviderCannotCarry(EmailMessage message) => SendGridLimits.ThrowIfCannotCarry(message);
 
-    private protected override HttpRequestMessage CreateRequest(EmailMessage message) => new(HttpMethod.Post, _mailSendUri)
+    private protected override HttpRequestMessage CreateRequest(EmailMessage message)
     {
-        Headers = { Authorization = new AuthenticationHeaderValue("Bearer", _options.ApiKey) },
-        Content = new SendGridJsonContent((stream, cancellationToken) => SendGridPayload.WriteAsync(stream, message, cancellationToken)),
-    };
+        var attachments = SendGridPayload.OpenAttachments(message);
+        return new HttpRequestMessage(HttpMethod.Post, _mailSendUri)
+        {
+            Headers = { Authorization = new AuthenticationHeaderValue("Bearer", _options.ApiKey) },
+            Content = new SendGridJsonContent((stream, cancellationToken) => SendGridPayload.WriteAsync(stream, message, attachments, cancellationToken), attachments),
+        };
+    }
 
     // SendGrid answers 202 with an empty body; its id for the message is only in this header.
     private protected override ValueTask<string?> ReadProviderMessageIdAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
