@@ -31,7 +31,7 @@ internal static partial class ResendLimits
             throw Refused($"Resend accepts at most {MaxTo} To recipients per message; this message has {message.To.Count}. Split it into several messages, or send each recipient their own.");
         }
 
-        if (string.IsNullOrEmpty(message.HtmlBody) && string.IsNullOrEmpty(ResendPayload.TextBody(message)))
+        if (string.IsNullOrEmpty(message.HtmlBody) && string.IsNullOrEmpty(message.TextBody))
         {
             throw Refused("Resend requires a body; set HtmlBody or TextBody.");
         }

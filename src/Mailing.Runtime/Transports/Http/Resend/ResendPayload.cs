@@ -61,7 +61,7 @@ internal static class ResendPayload
     };
 
     /// <summary>The plain-text body Resend receives: the message's own, or one derived from its HTML.</summary>
-    public static string? TextBody(EmailMessage message) =>
+    private static string? TextBody(EmailMessage message) =>
         message.TextBody ?? (message.HtmlBody is null ? null : HtmlToTextConverter.Convert(message.HtmlBody));
 
     /// <summary>The tags Resend receives: one per tag (value <see cref="TagValue"/>), then one per metadata entry.</summary>

@@ -51,7 +51,7 @@ internal static class SendGridLimits
             throw Refused("SendGrid requires a subject; set EmailMessage.Subject.");
         }
 
-        if (string.IsNullOrEmpty(SendGridPayload.TextBody(message)) && string.IsNullOrEmpty(message.HtmlBody))
+        if (string.IsNullOrEmpty(message.TextBody) && string.IsNullOrEmpty(message.HtmlBody))
         {
             throw Refused("SendGrid requires a body; set TextBody or HtmlBody.");
         }

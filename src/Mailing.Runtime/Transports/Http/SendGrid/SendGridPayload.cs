@@ -67,7 +67,7 @@ internal static class SendGridPayload
     }
 
     /// <summary>The plain-text body SendGrid receives: the message's own, or one derived from its HTML.</summary>
-    public static string? TextBody(EmailMessage message) =>
+    private static string? TextBody(EmailMessage message) =>
         message.TextBody ?? (message.HtmlBody is null ? null : HtmlToTextConverter.Convert(message.HtmlBody));
 
     // SendGrid does not take Unicode in the from field: the domain goes as punycode (the local part is checked beforehand).
