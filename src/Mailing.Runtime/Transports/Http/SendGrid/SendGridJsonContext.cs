@@ -1,0 +1,22 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Mailing.Transports.Http.SendGrid;
+
+/// <summary>Compile-time JSON for SendGrid's request and error bodies: no reflection, trimming and Native AOT safe.</summary>
+[JsonSerializable(typeof(SendGridMailRequest))]
+[JsonSerializable(typeof(SendGridErrorResponse))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
+internal sealed partial class SendGridJsonContext : JsonSerializerContext
+{
+    /// <summary>
+    /// The options the wire uses. Relaxed escaping keeps HTML's <c>&lt;</c> and <c>&gt;</c> and non-ASCII text as they are
+    /// instead of six-byte <c>\uXXXX</c> escapes; the JSON is an HTTP body and never embedded in a page.
+    /// </summary>
+    public static SendGridJsonContext Wire { get; } = new(new JsonSerializerOptions
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}
