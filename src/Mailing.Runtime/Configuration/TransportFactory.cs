@@ -1,4 +1,7 @@
 using Mailing.Transports;
+using Mailing.Transports.Http;
+using Mailing.Transports.Http.Resend;
+using Mailing.Transports.Http.SendGrid;
 using Mailing.Transports.Local;
 using Mailing.Transports.Smtp;
 using Microsoft.Extensions.Configuration;
@@ -16,7 +19,7 @@ internal static class TransportFactory
     private const string TypeKey = "Type";
     private const string DsnKey = "Dsn";
 
-    public const string KnownSchemes = "smtp://, smtps://, memory:// or pickup://";
+    public const string KnownSchemes = "smtp://, smtps://, sendgrid+api://, postmark+api://, mailgun+api://, resend+api://, memory:// or pickup://";
 
     /// <summary>The name a transport written inline as a DSN is reported under, e.g. <c>smtp</c> or <c>postmark</c>.</summary>
     public static string DefaultNameFor(TransportDsn dsn) =>
@@ -30,6 +33,10 @@ internal static class TransportFactory
         {
             case "smtp" or "smtps":
                 return Smtp(name, dsn, own, smtpDefaults, key, problems);
+            case SendGridOptions.Scheme:
+                return HttpApi(SendGridOptions.FromDsn(dsn), own, static (o, s) => o.Bind(s), key, problems, SendGridCreator(name));
+            case ResendOptions.Scheme:
+                return HttpApi(ResendOptions.FromDsn(dsn), own, static (o, s) => o.Bind(s), key, problems, ResendCreator(name));
             case "memory":
                 return Memory(name);
             case "pickup":
@@ -59,6 +66,10 @@ internal static class TransportFactory
         {
             case "smtp":
                 return Smtp(name, null, section, smtpDefaults, section.Path, problems);
+            case "sendgrid":
+                return HttpApi(new SendGridOptions(), section, static (o, s) => o.Bind(s), section.Path, problems, SendGridCreator(name));
+            case "resend":
+                return HttpApi(new ResendOptions(), section, static (o, s) => o.Bind(s), section.Path, problems, ResendCreator(name));
             case "memory":
                 return Memory(name);
             case "pickup":
@@ -67,7 +78,7 @@ internal static class TransportFactory
                 problems.Add($"{section.Path} has neither {DsnKey} nor {TypeKey}: write the transport as a DSN string, or give the section \"{TypeKey}\": \"smtp\" (or memory, pickup) with its settings.");
                 return null;
             case var other:
-                problems.Add($"{section.Path}:{TypeKey} is \"{other}\", which is not a transport type. Use smtp, memory or pickup.");
+                problems.Add($"{section.Path}:{TypeKey} is \"{other}\", which is not a transport type. Use smtp, sendgrid, postmark, mailgun, resend, memory or pickup.");
                 return null;
         }
     }
@@ -153,6 +164,39 @@ internal static class TransportFactory
             options.AllowPort25 = fromDsn.AllowPort25;
         }
     }
+
+    /// <summary>A provider API transport: its options from the DSN or a new set, its own section on top, then checked.</summary>
+    private static Func<IServiceProvider, IEmailTransport>? HttpApi<TOptions>(
+        TOptions options,
+        IConfigurationSection? own,
+        Action<TOptions, IConfiguration> bind,
+        string key,
+        List<string> problems,
+        Func<TOptions, IServiceProvider, IEmailTransport> create)
+        where TOptions : HttpApiOptions
+    {
+        if (own is not null)
+        {
+            bind(options, own);
+        }
+
+        return Checked(options, own?.Path ?? key, problems) ? sp => create(options, sp) : null;
+    }
+
+    private static bool Checked(HttpApiOptions options, string key, List<string> problems)
+    {
+        var errors = options.Validate(key);
+        problems.AddRange(errors);
+        return errors.Count == 0;
+    }
+
+    private static Func<SendGridOptions, IServiceProvider, IEmailTransport> SendGridCreator(string name) =>
+        (options, sp) => new SendGridTransport(options, Clients(sp), name, sp.GetService<TimeProvider>(), Logger<SendGridTransport>(sp));
+
+    private static Func<ResendOptions, IServiceProvider, IEmailTransport> ResendCreator(string name) =>
+        (options, sp) => new ResendTransport(options, Clients(sp), name, sp.GetService<TimeProvider>(), Logger<ResendTransport>(sp));
+
+    private static IHttpClientFactory Clients(IServiceProvider services) => services.GetRequiredService<IHttpClientFactory>();
 
     private static Func<IServiceProvider, IEmailTransport> Memory(string name) =>
         sp => new InMemoryTransport(sp.GetService<TimeProvider>(), name);

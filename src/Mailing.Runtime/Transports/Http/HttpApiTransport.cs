@@ -28,12 +28,23 @@ public abstract class HttpApiTransport : IEmailTransport
 {
     private const int MaxServerResponseLength = 2000;
 
-    private readonly HttpClient _httpClient;
+    private readonly Func<HttpClient> _httpClients;
 
     private protected HttpApiTransport(HttpApiOptions options, HttpClient httpClient, string name, TimeProvider? timeProvider, ILogger? logger)
+        : this(options, ClientOf(httpClient), name, timeProvider, logger)
+    {
+    }
+
+    /// <param name="options">The provider's options.</param>
+    /// <param name="httpClients">Gives the client for each request: with <c>IHttpClientFactory</c> a new one each time, so the
+    /// factory can rotate its handlers (DNS changes, connection lifetimes) under a long-lived transport.</param>
+    /// <param name="name">The name reported in results and failures.</param>
+    /// <param name="timeProvider">The clock for deadlines and durations.</param>
+    /// <param name="logger">Where outcomes are logged.</param>
+    private protected HttpApiTransport(HttpApiOptions options, Func<HttpClient> httpClients, string name, TimeProvider? timeProvider, ILogger? logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(httpClients);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         var errors = options.Validate(options.ProviderName);
         if (errors.Count > 0)
@@ -48,7 +59,7 @@ public abstract class HttpApiTransport : IEmailTransport
 
         Name = name;
         Options = options;
-        _httpClient = httpClient;
+        _httpClients = httpClients;
         Time = timeProvider ?? TimeProvider.System;
         Logger = logger ?? NullLogger.Instance;
         Endpoint = options.EffectiveEndpoint;
@@ -142,7 +153,7 @@ public abstract class HttpApiTransport : IEmailTransport
         HttpResponseMessage response;
         try
         {
-            response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseContentRead, deadline.Token).ConfigureAwait(false);
+            response = await _httpClients().SendAsync(request, HttpCompletionOption.ResponseContentRead, deadline.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -181,6 +192,20 @@ public abstract class HttpApiTransport : IEmailTransport
                 RetryAfter = retryAfter,
             };
         }
+    }
+
+    /// <summary>Creates a client for each request from <paramref name="factory"/> under <paramref name="clientName"/>.</summary>
+    private protected static Func<HttpClient> ClientsFrom(IHttpClientFactory factory, string clientName)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        return () => factory.CreateClient(clientName);
+    }
+
+    /// <summary>Uses <paramref name="httpClient"/> for every request.</summary>
+    private protected static Func<HttpClient> ClientOf(HttpClient httpClient)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        return () => httpClient;
     }
 
     private MailDeliveryException Unanswered(MailFailureKind kind, string what, TrackedHttpContent? body, string messageId, Exception exception)

@@ -53,7 +53,24 @@ public sealed class ResendTransport : HttpApiTransport, IBatchEmailTransport
     /// <param name="logger">Logs outcomes (never keys or content); nothing is logged when <see langword="null"/>.</param>
     /// <exception cref="MailDeliveryException">The options are invalid (<see cref="MailFailureKind.Configuration"/>); the message lists every problem and its fix.</exception>
     public ResendTransport(ResendOptions options, HttpClient httpClient, string name = DefaultName, TimeProvider? timeProvider = null, ILogger<ResendTransport>? logger = null)
-        : base(options, httpClient, name, timeProvider, logger)
+        : this(options, ClientOf(httpClient), name, timeProvider, logger)
+    {
+    }
+
+    /// <summary>Creates a transport that takes its <see cref="HttpClient"/> from <paramref name="httpClientFactory"/> for each request; nothing is sent until the first message.</summary>
+    /// <param name="options">The API key and endpoint; read once here, do not change them afterwards.</param>
+    /// <param name="httpClientFactory">Gives a client named <see cref="HttpClientName"/> for each request, so handlers added with <c>AddHttpClient(HttpClientName)</c> apply and rotate.</param>
+    /// <param name="name">The name reported in results and failures.</param>
+    /// <param name="timeProvider">The clock for request deadlines and durations; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    /// <param name="logger">Logs outcomes (never keys or content); nothing is logged when <see langword="null"/>.</param>
+    /// <exception cref="MailDeliveryException">The options are invalid (<see cref="MailFailureKind.Configuration"/>); the message lists every problem and its fix.</exception>
+    public ResendTransport(ResendOptions options, IHttpClientFactory httpClientFactory, string name = DefaultName, TimeProvider? timeProvider = null, ILogger<ResendTransport>? logger = null)
+        : this(options, ClientsFrom(httpClientFactory, HttpClientName), name, timeProvider, logger)
+    {
+    }
+
+    private ResendTransport(ResendOptions options, Func<HttpClient> httpClients, string name, TimeProvider? timeProvider, ILogger? logger)
+        : base(options, httpClients, name, timeProvider, logger)
     {
         _options = options;
         var root = Endpoint.AbsolutePath.EndsWith('/') ? Endpoint : new Uri(Endpoint.AbsoluteUri + "/");

@@ -43,7 +43,24 @@ public sealed class SendGridTransport : HttpApiTransport
     /// <param name="logger">Logs outcomes (never keys or content); nothing is logged when <see langword="null"/>.</param>
     /// <exception cref="MailDeliveryException">The options are invalid (<see cref="MailFailureKind.Configuration"/>); the message lists every problem and its fix.</exception>
     public SendGridTransport(SendGridOptions options, HttpClient httpClient, string name = DefaultName, TimeProvider? timeProvider = null, ILogger<SendGridTransport>? logger = null)
-        : base(options, httpClient, name, timeProvider, logger)
+        : this(options, ClientOf(httpClient), name, timeProvider, logger)
+    {
+    }
+
+    /// <summary>Creates a transport that takes its <see cref="HttpClient"/> from <paramref name="httpClientFactory"/> for each request; nothing is sent until the first message.</summary>
+    /// <param name="options">The API key and region or endpoint; read once here, do not change them afterwards.</param>
+    /// <param name="httpClientFactory">Gives a client named <see cref="HttpClientName"/> for each request, so handlers added with <c>AddHttpClient(HttpClientName)</c> apply and rotate.</param>
+    /// <param name="name">The name reported in results and failures.</param>
+    /// <param name="timeProvider">The clock for request deadlines and durations; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    /// <param name="logger">Logs outcomes (never keys or content); nothing is logged when <see langword="null"/>.</param>
+    /// <exception cref="MailDeliveryException">The options are invalid (<see cref="MailFailureKind.Configuration"/>); the message lists every problem and its fix.</exception>
+    public SendGridTransport(SendGridOptions options, IHttpClientFactory httpClientFactory, string name = DefaultName, TimeProvider? timeProvider = null, ILogger<SendGridTransport>? logger = null)
+        : this(options, ClientsFrom(httpClientFactory, HttpClientName), name, timeProvider, logger)
+    {
+    }
+
+    private SendGridTransport(SendGridOptions options, Func<HttpClient> httpClients, string name, TimeProvider? timeProvider, ILogger? logger)
+        : base(options, httpClients, name, timeProvider, logger)
     {
         _options = options;
         _mailSendUri = new Uri(WithTrailingSlash(Endpoint), "v3/mail/send");
