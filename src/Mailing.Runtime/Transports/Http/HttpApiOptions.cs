@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Configuration;
 
@@ -147,11 +146,7 @@ public abstract class HttpApiOptions
 
     private void SetTimeout(string text, string what)
     {
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
-        {
-            Timeout = TimeSpan.FromSeconds(seconds);
-        }
-        else if (TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var duration))
+        if (ConfigurationValueReader.TryParseDuration(text.Trim(), out var duration))
         {
             Timeout = duration;
         }

@@ -193,7 +193,7 @@ public sealed class ResendTransport : HttpApiTransport, IBatchEmailTransport
     private HttpRequestMessage Post(Uri uri, Func<Stream, CancellationToken, Task> write, IReadOnlyList<Stream>? attachments = null) => new(HttpMethod.Post, uri)
     {
         Headers = { Authorization = new AuthenticationHeaderValue("Bearer", _options.ApiKey) },
-        Content = new ResendJsonContent(write, attachments),
+        Content = new StreamedJsonContent(write, attachments),
     };
 
     private List<SendOutcome> Outcomes(EmailMessage[] batch, ResendBatchResponse? answer, int statusCode, TimeSpan duration)

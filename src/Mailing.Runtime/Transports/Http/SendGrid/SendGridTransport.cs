@@ -74,7 +74,7 @@ public sealed class SendGridTransport : HttpApiTransport
         return new HttpRequestMessage(HttpMethod.Post, _mailSendUri)
         {
             Headers = { Authorization = new AuthenticationHeaderValue("Bearer", _options.ApiKey) },
-            Content = new SendGridJsonContent((stream, cancellationToken) => SendGridPayload.WriteAsync(stream, message, attachments, cancellationToken), attachments),
+            Content = new StreamedJsonContent((stream, cancellationToken) => SendGridPayload.WriteAsync(stream, message, attachments, cancellationToken), attachments),
         };
     }
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 
-namespace Mailing.Transports.Http.SendGrid;
+namespace Mailing.Transports.Http;
 
 /// <summary>
 /// A JSON request body written when the request is sent, so attachments are read asynchronously (files included)
@@ -12,12 +12,12 @@ namespace Mailing.Transports.Http.SendGrid;
 /// and are owned by the content: disposing it closes them. The length is not known in advance, so the body goes out
 /// with chunked transfer encoding.
 /// </remarks>
-internal sealed class SendGridJsonContent : HttpContent
+internal sealed class StreamedJsonContent : HttpContent
 {
     private readonly Func<Stream, CancellationToken, Task> _write;
     private readonly IReadOnlyList<Stream> _attachments;
 
-    public SendGridJsonContent(Func<Stream, CancellationToken, Task> write, IReadOnlyList<Stream>? attachments = null)
+    public StreamedJsonContent(Func<Stream, CancellationToken, Task> write, IReadOnlyList<Stream>? attachments = null)
     {
         _write = write;
         _attachments = attachments ?? [];
