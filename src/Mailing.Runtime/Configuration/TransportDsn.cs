@@ -193,13 +193,18 @@ public sealed record TransportDsn
         return true;
     }
 
-    /// <summary>The DSN with the password replaced by <c>****</c>, safe to log.</summary>
+    /// <summary>
+    /// Whether the user part is a secret: provider API DSNs (<c>postmark+api://TOKEN@default</c>) carry the key there.
+    /// </summary>
+    public bool UserIsSecret => IsApiScheme(Scheme);
+
+    /// <summary>The DSN with the password (and, for provider API DSNs, the key in the user part) replaced by <c>****</c>, safe to log.</summary>
     public override string ToString()
     {
         var builder = new System.Text.StringBuilder(Scheme).Append("://");
         if (User is not null)
         {
-            builder.Append(Uri.EscapeDataString(User));
+            builder.Append(UserIsSecret ? "****" : Uri.EscapeDataString(User));
         }
 
         if (Password is not null)
@@ -231,7 +236,7 @@ public sealed record TransportDsn
         return builder.ToString();
     }
 
-    /// <summary>Replaces the password in a DSN-looking string with <c>****</c>, for error messages.</summary>
+    /// <summary>Replaces the password (for provider API DSNs, all of the user part) in a DSN-looking string with <c>****</c>, for error messages.</summary>
     internal static string Redact(string dsn)
     {
         var schemeEnd = dsn.IndexOf("://", StringComparison.Ordinal);
@@ -242,7 +247,14 @@ public sealed record TransportDsn
             return dsn;
         }
 
+        if (schemeEnd > 0 && IsApiScheme(dsn[..schemeEnd]))
+        {
+            return string.Concat(dsn.AsSpan(0, start), "****", dsn.AsSpan(at));
+        }
+
         var colon = dsn.IndexOf(':', start);
         return colon < 0 || colon > at ? dsn : string.Concat(dsn.AsSpan(0, colon + 1), "****", dsn.AsSpan(at));
     }
+
+    private static bool IsApiScheme(string scheme) => scheme.EndsWith("+api", StringComparison.OrdinalIgnoreCase);
 }

@@ -59,12 +59,16 @@ internal static partial class TransportExpressionParser
     }
 
     /// <summary>Hides every password in DSN-looking parts of <paramref name="text"/>.</summary>
-    public static string Redact(string text) => PasswordInDsn().Replace(text, "${prefix}****@");
+    public static string Redact(string text) => ApiKeyInDsn().Replace(PasswordInDsn().Replace(text, "${prefix}****@"), "${prefix}****@");
 
     private static bool IsName(string word) => TransportName().IsMatch(word);
 
     [GeneratedRegex(@"(?<prefix>[A-Za-z][A-Za-z0-9+.-]*://[^\s:@/()]*:)[^\s()]*@", RegexOptions.CultureInvariant)]
     private static partial Regex PasswordInDsn();
+
+    // Provider API DSNs carry the key as the user part: postmark+api://TOKEN@default, mailgun+api://KEY:DOMAIN@default.
+    [GeneratedRegex(@"(?<prefix>[A-Za-z][A-Za-z0-9.-]*\+api://)[^\s()/@]+@", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex ApiKeyInDsn();
 
     [GeneratedRegex(@"^[A-Za-z0-9_.-]{1,100}$", RegexOptions.CultureInvariant)]
     private static partial Regex TransportName();

@@ -1,5 +1,7 @@
 using Mailing.Transports;
 using Mailing.Transports.Http;
+using Mailing.Transports.Http.Mailgun;
+using Mailing.Transports.Http.Postmark;
 using Mailing.Transports.Http.Resend;
 using Mailing.Transports.Http.SendGrid;
 using Mailing.Transports.Local;
@@ -37,6 +39,10 @@ internal static class TransportFactory
                 return HttpApi(SendGridOptions.FromDsn(dsn), own, static (o, s) => o.Bind(s), key, problems, SendGridCreator(name));
             case ResendOptions.Scheme:
                 return HttpApi(ResendOptions.FromDsn(dsn), own, static (o, s) => o.Bind(s), key, problems, ResendCreator(name));
+            case PostmarkOptions.Scheme:
+                return HttpApi(PostmarkOptions.FromDsn(dsn), own, static (o, s) => o.Bind(s), key, problems, PostmarkCreator(name));
+            case MailgunOptions.Scheme:
+                return HttpApi(MailgunOptions.FromDsn(dsn), own, static (o, s) => o.Bind(s), key, problems, MailgunCreator(name));
             case "memory":
                 return Memory(name);
             case "pickup":
@@ -70,6 +76,10 @@ internal static class TransportFactory
                 return HttpApi(new SendGridOptions(), section, static (o, s) => o.Bind(s), section.Path, problems, SendGridCreator(name));
             case "resend":
                 return HttpApi(new ResendOptions(), section, static (o, s) => o.Bind(s), section.Path, problems, ResendCreator(name));
+            case "postmark":
+                return HttpApi(new PostmarkOptions(), section, static (o, s) => o.Bind(s), section.Path, problems, PostmarkCreator(name));
+            case "mailgun":
+                return HttpApi(new MailgunOptions(), section, static (o, s) => o.Bind(s), section.Path, problems, MailgunCreator(name));
             case "memory":
                 return Memory(name);
             case "pickup":
@@ -195,6 +205,12 @@ internal static class TransportFactory
 
     private static Func<ResendOptions, IServiceProvider, IEmailTransport> ResendCreator(string name) =>
         (options, sp) => new ResendTransport(options, Clients(sp), name, sp.GetService<TimeProvider>(), Logger<ResendTransport>(sp));
+
+    private static Func<PostmarkOptions, IServiceProvider, IEmailTransport> PostmarkCreator(string name) =>
+        (options, sp) => new PostmarkTransport(options, Clients(sp), name, sp.GetService<TimeProvider>(), Logger<PostmarkTransport>(sp));
+
+    private static Func<MailgunOptions, IServiceProvider, IEmailTransport> MailgunCreator(string name) =>
+        (options, sp) => new MailgunTransport(options, Clients(sp), name, sp.GetService<TimeProvider>(), Logger<MailgunTransport>(sp));
 
     private static IHttpClientFactory Clients(IServiceProvider services) => services.GetRequiredService<IHttpClientFactory>();
 

@@ -136,6 +136,27 @@ public sealed class DispatchConfigurationTests
     }
 
     [Fact]
+    public async Task AnApiKeyInADsn_NeverAppearsInErrorsOrNames()
+    {
+        var failure = await StartHostExpectingFailure(new()
+        {
+            ["Mailing:From"] = "shop@example.com",
+            ["Mailing:Transport"] = "failover(postmark+api://pm-SECRET-token@default?bogus=1 sendgrid+api://SG.SECRET@elsewhere resend+api://re_SECRET@default?endpoint=http://proxy.example.com/)",
+        });
+
+        Assert.Contains("bogus", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("elsewhere", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("plain HTTP to a remote host", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("SECRET", failure.Message, StringComparison.Ordinal);
+
+        var services = new ServiceCollection();
+        services.AddMailing(o => o.From = "shop@example.com").UseTransport("failover(postmark+api://pm-SECRET@default memory://default)");
+        await using var provider = services.BuildServiceProvider();
+        Assert.DoesNotContain("SECRET", provider.GetRequiredService<ConfiguredTransports>().Default.Name, StringComparison.Ordinal);
+        Assert.Equal("postmark+api://****@default", TransportDsn.Parse("postmark+api://pm-SECRET@default").ToString());
+    }
+
+    [Fact]
     public async Task ARouteToAnUnknownTransport_IsReportedAtStartUp()
     {
         var failure = await StartHostExpectingFailure(new()

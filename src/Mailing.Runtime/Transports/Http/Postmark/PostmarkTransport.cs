@@ -56,7 +56,24 @@ public sealed class PostmarkTransport : HttpApiTransport, IBatchEmailTransport
     /// <see cref="MailFailureKind.Configuration"/> failure lists every problem.
     /// </exception>
     public PostmarkTransport(PostmarkOptions options, HttpClient httpClient, string name = DefaultName, TimeProvider? timeProvider = null, ILogger<PostmarkTransport>? logger = null)
-        : base(options, httpClient, name, timeProvider, logger)
+        : this(options, ClientOf(httpClient), name, timeProvider, logger)
+    {
+    }
+
+    /// <summary>Creates a transport that takes a client named <see cref="HttpClientName"/> from <paramref name="httpClientFactory"/> for each request, so handlers added with <c>AddHttpClient(HttpClientName)</c> apply and rotate.</summary>
+    /// <param name="options">The provider's settings; read once here, later changes have no effect.</param>
+    /// <param name="httpClientFactory">Gives the client for each request.</param>
+    /// <param name="name">The name failures and results report, e.g. the key under <c>Mailing:Transports</c>.</param>
+    /// <param name="timeProvider">The clock for timeouts and durations; the system clock when <see langword="null"/>.</param>
+    /// <param name="logger">Where sends are logged (ids and status codes, never secrets or content).</param>
+    /// <exception cref="MailDeliveryException">The options are not usable; the <see cref="MailFailureKind.Configuration"/> failure lists every problem.</exception>
+    public PostmarkTransport(PostmarkOptions options, IHttpClientFactory httpClientFactory, string name = DefaultName, TimeProvider? timeProvider = null, ILogger<PostmarkTransport>? logger = null)
+        : this(options, ClientsFrom(httpClientFactory, HttpClientName), name, timeProvider, logger)
+    {
+    }
+
+    private PostmarkTransport(PostmarkOptions options, Func<HttpClient> httpClients, string name, TimeProvider? timeProvider, ILogger? logger)
+        : base(options, httpClients, name, timeProvider, logger)
     {
         _serverToken = options.ApiKey!;
         _messageStream = options.MessageStream;
