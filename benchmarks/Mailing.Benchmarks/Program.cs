@@ -13,6 +13,12 @@ if (args is ["--check"])
     await new MimeBuildingBenchmarks().VerifyEveryPathWritesTheSameMessage();
     Console.WriteLine("MIME: Mailing and both MimeKit-by-hand paths write the same message.");
 
+    await new Mailing.Benchmarks.Http.ProviderRequestBenchmarks().CheckEveryPathSendsTheReceipt();
+    Console.WriteLine("HTTP APIs: SendGrid, Resend, Postmark and Mailgun each send the receipt and read the provider's answer.");
+
+    await new Mailing.Benchmarks.Dispatch.DispatchOverheadBenchmarks { BodyBytes = 1_000 }.CheckEveryPathAccepts();
+    Console.WriteLine("Dispatch: failover, round robin and configured routing each send through the expected transport.");
+
     var smtp = new SmtpSendBenchmarks();
     await smtp.StartInboxAndVerifyBothPathsDeliver();
     await smtp.StopInbox();

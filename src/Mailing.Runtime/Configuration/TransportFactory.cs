@@ -21,6 +21,8 @@ internal static class TransportFactory
     private const string TypeKey = "Type";
     private const string DsnKey = "Dsn";
 
+    private static readonly string[] SectionTypes = ["smtp", "sendgrid", "postmark", "mailgun", "resend", "memory", "pickup"];
+
     public const string KnownSchemes = "smtp://, smtps://, sendgrid+api://, postmark+api://, mailgun+api://, resend+api://, memory:// or pickup://";
 
     /// <summary>The name a transport written inline as a DSN is reported under, e.g. <c>smtp</c> or <c>postmark</c>.</summary>
@@ -68,7 +70,9 @@ internal static class TransportFactory
             return FromDsn(name, dsn, section, smtpDefaults, $"{section.Path}:{DsnKey}", problems);
         }
 
-        switch (section[TypeKey]?.Trim().ToLowerInvariant())
+        // A section named after its type ("postmark": { "ApiKey": ... }) needs no Type key.
+        var type = section[TypeKey] ?? (SectionTypes.Contains(section.Key, StringComparer.OrdinalIgnoreCase) ? section.Key : null);
+        switch (type?.Trim().ToLowerInvariant())
         {
             case "smtp":
                 return Smtp(name, null, section, smtpDefaults, section.Path, problems);
@@ -85,7 +89,7 @@ internal static class TransportFactory
             case "pickup":
                 return Pickup(name, section["Path"], $"{section.Path}:Path is missing: name the directory .eml files are written to.", problems);
             case null:
-                problems.Add($"{section.Path} has neither {DsnKey} nor {TypeKey}: write the transport as a DSN string, or give the section \"{TypeKey}\": \"smtp\" (or memory, pickup) with its settings.");
+                problems.Add($"{section.Path} has neither {DsnKey} nor {TypeKey}: write the transport as a DSN string, or give the section \"{TypeKey}\": \"smtp\" (or sendgrid, postmark, mailgun, resend, memory, pickup) with its settings.");
                 return null;
             case var other:
                 problems.Add($"{section.Path}:{TypeKey} is \"{other}\", which is not a transport type. Use smtp, sendgrid, postmark, mailgun, resend, memory or pickup.");

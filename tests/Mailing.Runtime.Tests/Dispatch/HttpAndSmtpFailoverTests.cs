@@ -172,11 +172,18 @@ public sealed class HttpAndSmtpFailoverTests : IAsyncLifetime
     {
         using var provider = Build(new()
         {
-            ["Mailing:Transports:sendgrid:Type"] = "sendgrid",
             ["Mailing:Transports:sendgrid:ApiKey"] = "SG.key",
             ["Mailing:Transports:sendgrid:Region"] = "eu",
+            ["Mailing:Transports:news:Type"] = "mailgun",
+            ["Mailing:Transports:news:ApiKey"] = "key-1",
+            ["Mailing:Transports:news:Domain"] = "mg.example.com",
+            ["Mailing:Transports:postmark:Dsn"] = "postmark+api://token@default",
+            ["Mailing:Transports:postmark:MessageStream"] = "broadcast",
         });
         var transports = provider.GetRequiredService<ConfiguredTransports>();
+
+        Assert.Equal("news", Assert.IsType<Mailing.Transports.Http.Mailgun.MailgunTransport>(transports["news"]).Name);
+        Assert.Equal("api.postmarkapp.com", Assert.IsType<Mailing.Transports.Http.Postmark.PostmarkTransport>(transports["postmark"]).Endpoint.Host);
 
         Assert.Equal(_resend.BaseAddress, Assert.IsType<ResendTransport>(transports["resend"]).Endpoint);
         Assert.Equal("api.eu.sendgrid.com", Assert.IsType<SendGridTransport>(transports["sendgrid"]).Endpoint.Host);
