@@ -119,6 +119,8 @@ public sealed class DispatchConfigurationTests
     [InlineData("Mailing:Dispatch:MaxRetries", "many", "Mailing:Dispatch:MaxRetries is \"many\", which is not a whole number")]
     [InlineData("Mailing:Routes:0:Tag", "newsletter", "Mailing:Routes:0 must have \"Transport\"")]
     [InlineData("Mailing:Staging:AllowedRecipients", "nobody", "\"nobody\" is not a recipient pattern")]
+    [InlineData("Mailing:Transports:postmark:MessageStream", "outbound", "Mailing:Transports:postmark:ApiKey is missing")]
+    [InlineData("Mailing:Transports:relay:Kind", "smtp", "Mailing:Transports:relay has neither Dsn nor Type")]
     public async Task BadConfiguration_StopsTheHostAtStartUp_NamingTheKey(string key, string value, string expected)
     {
         var settings = new Dictionary<string, string?>
