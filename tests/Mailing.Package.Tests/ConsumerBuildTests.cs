@@ -21,7 +21,7 @@ public sealed class ConsumerBuildTests(PackageFixture fixture)
     }
 
     [Fact]
-    public void FreshApp_SendsTheRenderedTemplateThroughSmtp_AndTheMessageArrives()
+    public void FreshApp_SendsTheRenderedTemplateThroughAFailoverWhosePrimaryIsDown_AndTheMessageArrivesOnce()
     {
         var app = fixture.WorkingApp;
 

@@ -141,11 +141,21 @@ public sealed class PackageFixture : IDisposable
             return new BuiltConsumer(project, build, null, []);
         }
 
+        // A failover whose primary refuses connections: the packaged dispatcher (and Polly with it) must load and
+        // hand the message to the working server, once.
         using var smtp = LoopbackSmtpServer.Start();
+        var deadPort = UnusedLoopbackPort();
         var execution = Cli.Run(project.Directory,
-            new Dictionary<string, string> { [ConsumerProject.DeliveryDsnVariable] = $"smtp://127.0.0.1:{smtp.Port}?security=none" },
+            new Dictionary<string, string> { [ConsumerProject.DeliveryDsnVariable] = $"failover(smtp://127.0.0.1:{deadPort}?security=none smtp://127.0.0.1:{smtp.Port}?security=none)" },
             "run", "--no-build");
         return new BuiltConsumer(project, build, execution, smtp.Received);
+    }
+
+    private static int UnusedLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string FindRepositoryRoot()
