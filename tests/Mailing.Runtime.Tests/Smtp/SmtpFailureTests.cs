@@ -18,7 +18,7 @@ namespace Mailing.Tests.Smtp;
 public sealed class SmtpFailureTests
 {
     [Fact]
-    public async Task RefusedConnection_IsATransientConnectionFailure_WithTheFirewallAndPort25Hint()
+    public async Task RefusedConnectionOnLoopback_IsATransientConnectionFailure_PointingAtTheDevInboxNotAtPort25()
     {
         var port = UnusedLoopbackPort();
         await using var transport = new SmtpTransport(new SmtpOptions { Host = "127.0.0.1", Port = port, Security = SmtpSecurity.None });
@@ -29,8 +29,9 @@ public sealed class SmtpFailureTests
         Assert.True(failure.IsTransient);
         Assert.False(failure.MayHaveBeenDelivered);
         Assert.Contains($"127.0.0.1:{port}", failure.Message, StringComparison.Ordinal);
-        Assert.Contains("firewall", failure.Hint, StringComparison.Ordinal);
-        Assert.Contains("port 25", failure.Hint, StringComparison.Ordinal);
+        Assert.Contains($"Nothing listens on 127.0.0.1:{port} on this machine", failure.Hint, StringComparison.Ordinal);
+        Assert.Contains("mailing dev", failure.Hint, StringComparison.Ordinal);
+        Assert.DoesNotContain("port 25", failure.Hint, StringComparison.OrdinalIgnoreCase);
         Assert.Equal("smtp", failure.TransportName);
     }
 
@@ -299,7 +300,7 @@ public sealed class SmtpFailureTests
     }
 
     [Fact]
-    public async Task ServerThatNeverGreets_TimesOut_WithTheBlockedPortHint()
+    public async Task LoopbackServerThatNeverGreets_TimesOut_SayingItIsStuckOrTheTlsModeIsWrong()
     {
         await using var server = ScriptedSmtpServer.Start(greeting: null);
         var options = OptionsFor(server);
@@ -310,7 +311,9 @@ public sealed class SmtpFailureTests
 
         Assert.Equal(MailFailureKind.Timeout, failure.Kind);
         Assert.True(failure.IsTransient);
-        Assert.Contains("port 25", failure.Hint, StringComparison.Ordinal);
+        Assert.Contains("never greeted", failure.Hint, StringComparison.Ordinal);
+        Assert.Contains("465 = implicit TLS", failure.Hint, StringComparison.Ordinal);
+        Assert.DoesNotContain("port 25", failure.Hint, StringComparison.OrdinalIgnoreCase);
         Assert.False(failure.MayHaveBeenDelivered);
     }
 

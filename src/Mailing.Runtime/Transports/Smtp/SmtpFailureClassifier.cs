@@ -11,7 +11,7 @@ namespace Mailing.Transports.Smtp;
 /// Turns what MailKit, sockets and TLS throw into a <see cref="MailDeliveryException"/> with a kind, the server's
 /// reply and codes, a hint, and whether the message may have been delivered.
 /// </summary>
-internal sealed partial class SmtpFailureClassifier(string transportName, string host, int port)
+internal sealed partial class SmtpFailureClassifier(string transportName, string host, int port, string? provider = null)
 {
     private const int MaxServerResponseLength = 512;
 
@@ -138,7 +138,7 @@ internal sealed partial class SmtpFailureClassifier(string transportName, string
         string? enhancedStatusCode = null,
         string? serverResponse = null,
         bool mayHaveBeenDelivered = false) =>
-        new(kind, message, hint, inner)
+        new(kind, message, WithEndpoint(hint), inner)
         {
             TransportName = transportName,
             StatusCode = statusCode,
@@ -146,6 +146,18 @@ internal sealed partial class SmtpFailureClassifier(string transportName, string
             ServerResponse = serverResponse is null ? null : Truncate(serverResponse),
             MayHaveBeenDelivered = mayHaveBeenDelivered,
         };
+
+    // Every hint says which server it is about, so a log line read alone still names what to look at.
+    private string? WithEndpoint(string? hint)
+    {
+        if (hint is null)
+        {
+            return null;
+        }
+
+        var endpoint = provider is null ? $"{host}:{port}" : $"{host}:{port}, the {provider} preset";
+        return hint.Contains($"{host}:{port}", StringComparison.Ordinal) && provider is null ? hint : $"{hint} (Configured: {endpoint}.)";
+    }
 
     private static bool IsCertificateProblem(SslHandshakeException exception) =>
         exception.ServerCertificate is not null

@@ -3,17 +3,25 @@ namespace Mailing.Transports.Smtp;
 /// <summary>The plain-words advice attached to SMTP failures; built from host, port and codes only, never from secrets.</summary>
 internal static class SmtpHints
 {
+    /// <summary>What to check when nothing accepted the connection, by situation: this machine, port 25, or a remote server.</summary>
     public static string ConnectionRefused(string host, int port) =>
-        $"Nothing accepted the connection on {host}:{port}. Check the host, the port and any firewall; " +
-        "note that port 25 is usually blocked for outbound traffic, so submit on 587 (STARTTLS) or 465 (implicit TLS).";
+        IsLoopback(host)
+            ? $"Nothing listens on {host}:{port} on this machine. Start the server you meant (for development, the local inbox: `mailing dev` takes SMTP on localhost:4125), or fix the port in the configuration (Mailing:Smtp:Port or the DSN)."
+            : port == SmtpOptions.RelayPort
+                ? $"Nothing accepted the connection on {host}:{port}. Port 25 is the relay port and is usually blocked for outbound traffic: submit on 587 (STARTTLS) or 465 (implicit TLS)."
+                : $"Nothing accepted the connection on {host}:{port}. Check the host, the port (587 for STARTTLS, 465 for implicit TLS) and any firewall between this machine and the server.";
 
     public static string HostNotFound(string host) =>
         $"The host name '{host}' could not be resolved. Check Mailing:Smtp:Host for typos and that DNS works from this machine.";
 
+    /// <summary>What to check when connecting timed out: the likely cause differs for this machine, port 25 and other ports.</summary>
     public static string ConnectTimeout(string host, int port) =>
-        $"No answer from {host}:{port} within the connect timeout. Usually a firewall or the cloud provider drops the traffic " +
-        "(port 25 is blocked by most clouds: use 587 or 465) and check the host and outbound rules. If the server accepted the connection " +
-        "but never greeted, the TLS mode may not match the port (465 = implicit TLS, 587 = STARTTLS).";
+        IsLoopback(host)
+            ? $"{host}:{port} on this machine accepted the connection but never greeted: the process listening there is stuck or is not an SMTP server, or the TLS mode does not match the port (465 = implicit TLS, 587 = STARTTLS)."
+            : port == SmtpOptions.RelayPort
+                ? $"No answer from {host}:{port} within the connect timeout. Port 25 is blocked for outbound traffic by most clouds and ISPs: submit on 587 (STARTTLS) or 465 (implicit TLS)."
+                : $"No answer from {host}:{port} within the connect timeout. Usually a firewall or the network drops the traffic: check the host and the outbound rules. If the server accepted the connection " +
+                  "but never greeted, the TLS mode may not match the port (465 = implicit TLS, 587 = STARTTLS).";
 
     public static string ServerSilent(string host, int port) =>
         $"{host}:{port} accepted the connection but did not answer in time. Check that it is an SMTP server and the TLS mode is right " +
@@ -82,4 +90,8 @@ internal static class SmtpHints
 
     public const string ConnectionLost =
         "The connection was lost before the message was handed over; nothing was delivered. Retrying is safe.";
+
+    private static bool IsLoopback(string host) =>
+        string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
+        || (System.Net.IPAddress.TryParse(host.Trim('[', ']'), out var address) && System.Net.IPAddress.IsLoopback(address));
 }

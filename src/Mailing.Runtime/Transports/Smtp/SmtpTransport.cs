@@ -51,7 +51,7 @@ public sealed partial class SmtpTransport : IEmailTransport, IAsyncDisposable, I
         _options = options;
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? (ILogger)NullLogger.Instance;
-        _classifier = new SmtpFailureClassifier(name, options.Host, options.Port);
+        _classifier = new SmtpFailureClassifier(name, options.Host, options.Port, options.Provider);
 
         var errors = SmtpOptionsValidator.Check(options, "Smtp");
         if (errors.Count > 0)

@@ -161,7 +161,7 @@ public sealed class ResendFailureTests
     {
         await using var server = await LoopbackHttpServer.StartAsync(Accepted() with { Delay = TimeSpan.FromSeconds(20) });
         using var client = new HttpClient();
-        var transport = TransportFor(server, client, o => o.Timeout = TimeSpan.FromMilliseconds(300));
+        var transport = TransportFor(server, client, o => o.Timeout = TimeSpan.FromSeconds(3));
 
         var failure = await Assert.ThrowsAsync<MailDeliveryException>(() => transport.SendAsync(Message(), Timeout()));
 
