@@ -36,7 +36,7 @@ public sealed record EmailAddress(string Address, string? DisplayName = null)
     public static EmailAddress Parse(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        return TryParse(value, out var address, out var error) ? address : throw new FormatException(error);
+        return TryParseCore(value, out var address, out var error) ? address : throw new FormatException(error);
     }
 
     /// <summary>Parses one address like <see cref="Parse"/> but reports failure instead of throwing.</summary>
@@ -44,22 +44,36 @@ public sealed record EmailAddress(string Address, string? DisplayName = null)
     /// <param name="address">The parsed address, when the method returns <see langword="true"/>.</param>
     /// <returns>Whether <paramref name="value"/> was exactly one valid address.</returns>
     public static bool TryParse(string? value, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out EmailAddress? address) =>
-        TryParse(value, out address, out _);
+        TryParseCore(value, out address, out _);
 
     /// <summary>Converts <c>ann@example.com</c> or <c>Ann &lt;ann@example.com&gt;</c>, as <see cref="Parse"/> does.</summary>
-    /// <exception cref="ArgumentException">The text is not a valid address.</exception>
+    /// <exception cref="ArgumentException">The text is not a valid address; the message is the same reason <see cref="Parse"/> gives.</exception>
+    /// <remarks>For input from a form or an API, use <see cref="TryParse(string?, out EmailAddress?)"/> and answer 400 instead of letting this throw.</remarks>
     public static implicit operator EmailAddress(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        return TryParse(value, out var address, out var error) ? address : throw new ArgumentException(error, nameof(value));
+
+        // No parameter name: it would append " (Parameter 'value')", which says nothing to the person who typed the address.
+        return TryParse(value, out var address, out var error) ? address : throw new ArgumentException(error);
     }
+
+    /// <summary>Parses one address like <see cref="Parse"/>, giving the reason when it is not one.</summary>
+    /// <param name="value">The text to parse.</param>
+    /// <param name="address">The parsed address, when the method returns <see langword="true"/>.</param>
+    /// <param name="error">Why the text is not one valid address, in words to show the person who typed it.</param>
+    /// <returns>Whether <paramref name="value"/> was exactly one valid address.</returns>
+    public static bool TryParse(
+        string? value,
+        [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out EmailAddress? address,
+        [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? error) =>
+        TryParseCore(value, out address, out error);
 
     /// <summary>Formats the address as it would appear in a header, e.g. <c>"Smith, Ann" &lt;ann@example.com&gt;</c>.</summary>
     public override string ToString() => ToMailboxAddress().ToString();
 
     internal MailboxAddress ToMailboxAddress() => new(DisplayName ?? "", Address);
 
-    internal static bool TryParse(
+    private static bool TryParseCore(
         string? value,
         [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out EmailAddress? address,
         [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? error)
@@ -81,6 +95,12 @@ public sealed record EmailAddress(string Address, string? DisplayName = null)
         if (!text.Contains('@', StringComparison.Ordinal))
         {
             error = $"\"{text}\" is not an email address: it has no '@' (expected something like \"ann@example.com\").";
+            return false;
+        }
+
+        error = EmailAddressValidator.DescribeMailboxShapeProblem(text);
+        if (error is not null)
+        {
             return false;
         }
 

@@ -91,6 +91,17 @@ internal static class EmailAddressValidator
             return $"\"{address}\" has an invalid domain: {domainProblem}";
         }
 
+        if (local.Contains('@', StringComparison.Ordinal) && !(local.StartsWith('"') && local.EndsWith('"')))
+        {
+            return $"\"{address}\" has more than one '@': an address has exactly one outside quotes (\"ann@example.com\").";
+        }
+
+        var localProblem = DescribeLocalPartProblem(local);
+        if (localProblem is not null)
+        {
+            return $"\"{address}\" is not a valid email address: the part before the '@' {localProblem}.";
+        }
+
         // Let MimeKit have the final word on the local part's syntax (dots, quoting, UTF-8).
         if (!MailboxAddress.TryParse(StrictParserOptions, address, out var parsed) || !string.IsNullOrEmpty(parsed.Name) ||
             !string.Equals(parsed.Address, address, StringComparison.Ordinal))
@@ -99,6 +110,102 @@ internal static class EmailAddressValidator
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Returns why <paramref name="text"/> cannot be one mailbox (<c>ann@example.com</c> or <c>Ann &lt;ann@example.com&gt;</c>)
+    /// before its parts are looked at: a list, unbalanced brackets or quotes, text after the address; <see langword="null"/> otherwise.
+    /// </summary>
+    public static string? DescribeMailboxShapeProblem(string text)
+    {
+        var inQuotes = false;
+        var opens = 0;
+        var closes = 0;
+        var commaOutside = false;
+        var textAfterClose = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (inQuotes)
+            {
+                if (c == '\\')
+                {
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    inQuotes = false;
+                }
+
+                continue;
+            }
+
+            switch (c)
+            {
+                case '"':
+                    inQuotes = true;
+                    break;
+                case '<':
+                    opens++;
+                    break;
+                case '>':
+                    closes++;
+                    break;
+                case ',' when opens == closes:
+                    commaOutside = true;
+                    break;
+                default:
+                    textAfterClose |= closes > 0 && !char.IsWhiteSpace(c);
+                    break;
+            }
+        }
+
+        if (inQuotes)
+        {
+            return $"\"{text}\" has an opening quote (\") without a closing one.";
+        }
+
+        if (commaOutside)
+        {
+            return $"\"{text}\" is a list of addresses separated by commas, or a display name with a comma that is not quoted: give one address, and quote such a name (\"Smith, Ann\" <ann@example.com>).";
+        }
+
+        if (opens != closes || opens > 1)
+        {
+            return opens > closes
+                ? $"\"{text}\" has a '<' without a closing '>': write \"Ann <ann@example.com>\" or the address alone."
+                : opens < closes
+                    ? $"\"{text}\" has a '>' without an opening '<': write \"Ann <ann@example.com>\" or the address alone."
+                    : $"\"{text}\" has more than one address in angle brackets; give one.";
+        }
+
+        return textAfterClose ? $"\"{text}\" has text after the closing '>'; the display name goes before the address: \"Ann <ann@example.com>\"." : null;
+    }
+
+    private static string? DescribeLocalPartProblem(string local)
+    {
+        if (local.StartsWith('"') && local.EndsWith('"') && local.Length > 1)
+        {
+            return null; // a quoted local part may hold anything but CR/LF; MimeKit checks the quoting
+        }
+
+        if (local.StartsWith('.'))
+        {
+            return "starts with a dot";
+        }
+
+        if (local.EndsWith('.'))
+        {
+            return "ends with a dot";
+        }
+
+        if (local.Contains("..", StringComparison.Ordinal))
+        {
+            return "has two dots in a row";
+        }
+
+        var special = local.IndexOfAny(['<', '>', '(', ')', '[', ']', '\\', ',', ';', ':', '"']);
+        return special >= 0 ? $"has '{local[special]}', which is only allowed inside quotes (\"...\"@example.com)" : null;
     }
 
     private static string? DescribeDomainProblem(string domain)

@@ -32,7 +32,8 @@ public sealed class SendManyTests
     public async Task OneBadMessageAndOneRefusal_FailOnlyThemselves()
     {
         var services = new ServiceCollection();
-        services.AddMailing(o => o.From = "shop@example.com").UseInMemoryTransport();
+        // One at a time, so the queued refusal meets the first message, not whichever send runs first.
+        services.AddMailing(o => { o.From = "shop@example.com"; o.SendManyConcurrency = 1; }).UseInMemoryTransport();
         await using var provider = services.BuildServiceProvider();
         var memory = provider.GetRequiredService<InMemoryTransport>();
         memory.FailNext(new MailDeliveryException(MailFailureKind.Rejected, "550 5.7.1 content refused") { TransportName = "memory" });
