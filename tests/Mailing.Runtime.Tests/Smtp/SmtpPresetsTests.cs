@@ -13,6 +13,10 @@ public sealed class SmtpPresetsTests
         { "Mailgun eu", "smtp.eu.mailgun.org", "postmaster@mg.example.com", "mg-pass" },
         { "Amazon SES eu-west-1", "email-smtp.eu-west-1.amazonaws.com", "AKIASES", "ses-pass" },
         { "Gmail", "smtp.gmail.com", "me@gmail.com", "app-password" },
+        { "SendPigeon", "smtp.sendpigeon.dev", "pigeon-user", "pigeon-pass" },
+        { "Resend", "smtp.resend.com", "resend", "re_key" },
+        { "Brevo", "smtp-relay.brevo.com", "me@example.com", "xsmtpsib-key" },
+        { "Microsoft365", "smtp.office365.com", "notify@contoso.com", "mailbox-pass" },
         { "Generic", "mail.example.com", "user", "pass" },
     };
 
@@ -28,6 +32,10 @@ public sealed class SmtpPresetsTests
             "Mailgun eu" => SmtpPresets.Mailgun("postmaster@mg.example.com", "mg-pass", "eu"),
             "Amazon SES eu-west-1" => SmtpPresets.AmazonSes("eu-west-1", "AKIASES", "ses-pass"),
             "Gmail" => SmtpPresets.Gmail("me@gmail.com", "app-password"),
+            "SendPigeon" => SmtpPresets.SendPigeon("pigeon-user", "pigeon-pass"),
+            "Resend" => SmtpPresets.Resend("re_key"),
+            "Brevo" => SmtpPresets.Brevo("me@example.com", "xsmtpsib-key"),
+            "Microsoft365" => SmtpPresets.Microsoft365("notify@contoso.com", "mailbox-pass"),
             _ => SmtpPresets.Generic("mail.example.com", "user", "pass"),
         };
 
@@ -36,6 +44,22 @@ public sealed class SmtpPresetsTests
         Assert.Equal(SmtpSecurity.StartTls, options.Security);
         Assert.Equal(username, options.Username);
         Assert.Equal(password, options.Password);
+    }
+
+    [Theory]
+    [InlineData("SendPigeon", "smtp.sendpigeon.dev", null)]
+    [InlineData("resend", "smtp.resend.com", "resend")]
+    [InlineData("Sendinblue", "smtp-relay.brevo.com", null)]
+    [InlineData("Office365", "smtp.office365.com", null)]
+    public void ProviderNameInConfiguration_FillsTheHostAndTheFixedUserName(string provider, string host, string? username)
+    {
+        var options = new SmtpOptions { Provider = provider, Password = "secret" };
+
+        SmtpPresets.Apply(options);
+
+        Assert.Equal(host, options.Host);
+        Assert.Equal(username, options.Username);
+        Assert.Equal(SmtpSecurity.StartTls, options.EffectiveSecurity);
     }
 
     [Theory]
@@ -75,6 +99,6 @@ public sealed class SmtpPresetsTests
     {
         var failure = Assert.Throws<ArgumentException>(() => SmtpPresets.Apply(new SmtpOptions { Provider = "Sendgird" }));
 
-        Assert.Contains("SendGrid, Postmark, Mailgun, AmazonSes, Gmail, Generic", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("SendPigeon, SendGrid, Postmark, Mailgun, AmazonSes, Resend, Brevo, Microsoft365, Gmail, Generic", failure.Message, StringComparison.Ordinal);
     }
 }

@@ -10,7 +10,34 @@ namespace Mailing.Transports.Smtp;
 public static partial class SmtpPresets
 {
     /// <summary>The names accepted in <see cref="SmtpOptions.Provider"/>.</summary>
-    public static IReadOnlyList<string> ProviderNames { get; } = ["SendGrid", "Postmark", "Mailgun", "AmazonSes", "Gmail", "Generic"];
+    public static IReadOnlyList<string> ProviderNames { get; } = ["SendPigeon", "SendGrid", "Postmark", "Mailgun", "AmazonSes", "Resend", "Brevo", "Microsoft365", "Gmail", "Generic"];
+
+    /// <summary>SendPigeon: <c>smtp.sendpigeon.dev:587</c> with STARTTLS.</summary>
+    /// <param name="username">The SMTP user name from the SendPigeon dashboard.</param>
+    /// <param name="password">The SMTP password or API key SendPigeon gives for it.</param>
+    public static SmtpOptions SendPigeon(string username, string password) =>
+        Create("smtp.sendpigeon.dev", Required(username, nameof(username)), Required(password, nameof(password)));
+
+    /// <summary>Resend: <c>smtp.resend.com:587</c> with STARTTLS; the user name is literally <c>resend</c>, the password is an API key.</summary>
+    /// <param name="apiKey">A Resend API key (<c>re_...</c>) with sending access.</param>
+    public static SmtpOptions Resend(string apiKey) =>
+        Create("smtp.resend.com", "resend", Required(apiKey, nameof(apiKey)));
+
+    /// <summary>Brevo (formerly Sendinblue): <c>smtp-relay.brevo.com:587</c>; the login e-mail shown under SMTP &amp; API, and an SMTP key.</summary>
+    /// <param name="login">The SMTP login shown under Settings → SMTP &amp; API → SMTP.</param>
+    /// <param name="smtpKey">An SMTP key from the same page — not the v3 API key, which does not authenticate over SMTP.</param>
+    public static SmtpOptions Brevo(string login, string smtpKey) =>
+        Create("smtp-relay.brevo.com", Required(login, nameof(login)), Required(smtpKey, nameof(smtpKey)));
+
+    /// <summary>Microsoft 365 / Exchange Online: <c>smtp.office365.com:587</c> with STARTTLS, as the mailbox.</summary>
+    /// <remarks>
+    /// SMTP AUTH must be enabled for the mailbox (it is off by default in new tenants), and Microsoft is retiring basic
+    /// authentication: prefer <see cref="SmtpOptions.AccessTokenProvider"/> with an OAuth2 token over a password.
+    /// </remarks>
+    /// <param name="mailbox">The mailbox address that sends, e.g. <c>notifications@contoso.com</c>.</param>
+    /// <param name="password">Its password or app password; <see langword="null"/> when an access token provider is set instead.</param>
+    public static SmtpOptions Microsoft365(string mailbox, string? password = null) =>
+        Create("smtp.office365.com", Required(mailbox, nameof(mailbox)), password);
 
     /// <summary>SendGrid: <c>smtp.sendgrid.net:587</c>; the user name is literally <c>apikey</c>, the password is the API key.</summary>
     /// <param name="apiKey">A SendGrid API key with "Mail Send" permission.</param>
@@ -86,6 +113,19 @@ public static partial class SmtpPresets
             case SmtpProvider.Gmail:
                 host = "smtp.gmail.com";
                 break;
+            case SmtpProvider.SendPigeon:
+                host = "smtp.sendpigeon.dev";
+                break;
+            case SmtpProvider.Resend:
+                host = "smtp.resend.com";
+                username = "resend";
+                break;
+            case SmtpProvider.Brevo:
+                host = "smtp-relay.brevo.com";
+                break;
+            case SmtpProvider.Microsoft365:
+                host = "smtp.office365.com";
+                break;
             case SmtpProvider.Other:
                 host = null;
                 break;
@@ -109,6 +149,10 @@ public static partial class SmtpPresets
         "mailgun" => SmtpProvider.Mailgun,
         "amazonses" or "ses" => SmtpProvider.AmazonSes,
         "gmail" => SmtpProvider.Gmail,
+        "sendpigeon" => SmtpProvider.SendPigeon,
+        "resend" => SmtpProvider.Resend,
+        "brevo" or "sendinblue" => SmtpProvider.Brevo,
+        "microsoft365" or "office365" or "m365" => SmtpProvider.Microsoft365,
         "generic" => SmtpProvider.Other,
         _ => null,
     };

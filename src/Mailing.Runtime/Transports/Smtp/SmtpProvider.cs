@@ -20,4 +20,16 @@ internal enum SmtpProvider
 
     /// <summary>Gmail: no provider headers.</summary>
     Gmail,
+
+    /// <summary>SendPigeon: no provider headers.</summary>
+    SendPigeon,
+
+    /// <summary>Resend's SMTP relay: no provider headers (its API takes tags).</summary>
+    Resend,
+
+    /// <summary>Brevo: no provider headers.</summary>
+    Brevo,
+
+    /// <summary>Microsoft 365 / Exchange Online: no provider headers.</summary>
+    Microsoft365,
 }

@@ -72,7 +72,7 @@ internal sealed partial class SmtpProviderHeaders
     private static SmtpProvider Identify(SmtpOptions options)
     {
         // A named provider wins over the host (tests and proxies point it elsewhere), unless it writes no headers.
-        if (SmtpPresets.Parse(options.Provider) is { } named && named is not (SmtpProvider.Other or SmtpProvider.Gmail))
+        if (SmtpPresets.Parse(options.Provider) is { } named && named is SmtpProvider.SendGrid or SmtpProvider.Postmark or SmtpProvider.Mailgun or SmtpProvider.AmazonSes)
         {
             return named;
         }
