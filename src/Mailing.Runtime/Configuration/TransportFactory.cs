@@ -21,9 +21,9 @@ internal static class TransportFactory
     private const string TypeKey = "Type";
     private const string DsnKey = "Dsn";
 
-    private static readonly string[] SectionTypes = ["smtp", "sendgrid", "postmark", "mailgun", "resend", "memory", "pickup"];
+    private static readonly string[] SectionTypes = ["smtp", "sendgrid", "postmark", "mailgun", "resend", "memory", "log", "pickup"];
 
-    public const string KnownSchemes = "smtp://, smtps://, sendgrid+api://, postmark+api://, mailgun+api://, resend+api://, memory:// or pickup://";
+    public const string KnownSchemes = "smtp://, smtps://, sendgrid+api://, postmark+api://, mailgun+api://, resend+api://, memory://, log:// or pickup://";
 
     /// <summary>The name a transport written inline as a DSN is reported under, e.g. <c>smtp</c> or <c>postmark</c>.</summary>
     public static string DefaultNameFor(TransportDsn dsn) =>
@@ -47,6 +47,8 @@ internal static class TransportFactory
                 return HttpApi(MailgunOptions.FromDsn(dsn), own, static (o, s) => o.Bind(s), key, problems, MailgunCreator(name));
             case "memory":
                 return Memory(name);
+            case "log":
+                return Log(name);
             case "pickup":
                 return Pickup(name, dsn.GetOption("path") ?? dsn.Path ?? own?["Path"], $"{key} \"{dsn}\" names no directory: write pickup://default?path=mail/outbox (relative) or pickup://default/var/mail/outbox (absolute).", problems);
             default:
@@ -86,13 +88,15 @@ internal static class TransportFactory
                 return HttpApi(new MailgunOptions(), section, static (o, s) => o.Bind(s), section.Path, problems, MailgunCreator(name));
             case "memory":
                 return Memory(name);
+            case "log":
+                return Log(name);
             case "pickup":
                 return Pickup(name, section["Path"], $"{section.Path}:Path is missing: name the directory .eml files are written to.", problems);
             case null:
-                problems.Add($"{section.Path} has neither {DsnKey} nor {TypeKey}: write the transport as a DSN string, or give the section \"{TypeKey}\": \"smtp\" (or sendgrid, postmark, mailgun, resend, memory, pickup) with its settings.");
+                problems.Add($"{section.Path} has neither {DsnKey} nor {TypeKey}: write the transport as a DSN string, or give the section \"{TypeKey}\": \"smtp\" (or sendgrid, postmark, mailgun, resend, memory, log, pickup) with its settings.");
                 return null;
             case var other:
-                problems.Add($"{section.Path}:{TypeKey} is \"{other}\", which is not a transport type. Use smtp, sendgrid, postmark, mailgun, resend, memory or pickup.");
+                problems.Add($"{section.Path}:{TypeKey} is \"{other}\", which is not a transport type. Use smtp, sendgrid, postmark, mailgun, resend, memory, log or pickup.");
                 return null;
         }
     }
@@ -217,6 +221,9 @@ internal static class TransportFactory
         (options, sp) => new MailgunTransport(options, Clients(sp), name, sp.GetService<TimeProvider>(), Logger<MailgunTransport>(sp));
 
     private static IHttpClientFactory Clients(IServiceProvider services) => services.GetRequiredService<IHttpClientFactory>();
+
+    private static Func<IServiceProvider, IEmailTransport> Log(string name) =>
+        sp => new LogTransport(Logger<LogTransport>(sp), sp.GetService<TimeProvider>(), name);
 
     private static Func<IServiceProvider, IEmailTransport> Memory(string name) =>
         sp => new InMemoryTransport(sp.GetService<TimeProvider>(), name);
