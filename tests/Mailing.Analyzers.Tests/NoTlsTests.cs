@@ -17,6 +17,36 @@ public sealed class NoTlsTests
             """);
 
     [Fact]
+    public Task WithoutCredentialsInSight_TheMessageSpeaksOfTheMessagesOnly()
+        => Verify.CSharpAsync("""
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+            class Sender
+            {
+                void Send(SmtpClient client) => client.Connect("smtp.example.com", 587, {|#0:SecureSocketOptions.None|});
+            }
+            """,
+            Verify.Diagnostic("MAIL0202").WithLocation(0)
+                .WithMessage("MailKit's SmtpClient.Connect sends every message in plain text; require STARTTLS (port 587) or implicit TLS (port 465)"));
+
+    [Fact]
+    public Task WithAnAuthenticateCallInTheSameMethod_TheMessageNamesThePassword()
+        => Verify.CSharpAsync("""
+            using MailKit.Net.Smtp;
+            using MailKit.Security;
+            class Sender
+            {
+                void Send(SmtpClient client, string user, string password)
+                {
+                    client.Connect("smtp.example.com", 587, {|#0:SecureSocketOptions.None|});
+                    client.Authenticate(user, password);
+                }
+            }
+            """,
+            Verify.Diagnostic("MAIL0202").WithLocation(0)
+                .WithMessage("MailKit's SmtpClient.Connect sends the password and every message in plain text; require STARTTLS (port 587) or implicit TLS (port 465)"));
+
+    [Fact]
     public Task OpportunisticStartTls_IsInfo_ForAutoStartTlsWhenAvailableFalseAndOmittedOptions()
         => Verify.CSharpAsync("""
             using MailKit.Net.Smtp;
@@ -290,7 +320,7 @@ public sealed class NoTlsTests
             }
             """,
             Verify.Diagnostic("MAIL0202").WithLocation(0)
-                .WithMessage("System.Net.Mail.SmtpClient given to FluentEmail's AddSmtpSender sends without ever setting EnableSsl = true, so the password and every message travel in plain text; set EnableSsl = true"),
+                .WithMessage("System.Net.Mail.SmtpClient given to FluentEmail's AddSmtpSender sends without ever setting EnableSsl = true, so every message travels in plain text; set EnableSsl = true"),
             Verify.Diagnostic("MAIL0303").WithLocation(0),
             Verify.Diagnostic("MAIL0202").WithLocation(1),
             Verify.Diagnostic("MAIL0303").WithLocation(1),

@@ -1,3 +1,4 @@
+using System.Linq;
 using Mailing.Analyzers.Smtp;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -66,12 +67,21 @@ internal static class MailKitCallAnalysis
             PortIsUnknown = portValue is not null && portSetting is null,
             Mode = mode,
             ModeSyntax = syntax,
+            SendsCredentials = AuthenticatesInTheSameMethod(invocation),
         };
 
         foreach (var finding in SmtpEndpointRules.Evaluate(endpoint))
         {
             context.ReportDiagnostic(finding.ToDiagnostic());
         }
+    }
+
+    // Connect and Authenticate are usually written next to each other; one in the same method body is what "known" means here.
+    private static bool AuthenticatesInTheSameMethod(IInvocationOperation connect)
+    {
+        var body = connect.Syntax.FirstAncestorOrSelf<SyntaxNode>(n => n is Microsoft.CodeAnalysis.CSharp.Syntax.BaseMethodDeclarationSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.LocalFunctionStatementSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.AnonymousFunctionExpressionSyntax);
+        return body is not null && body.DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax>().Any(call =>
+            call.Expression is Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Authenticate" or "AuthenticateAsync" });
     }
 
     private static void AnalyzeAuthenticate(OperationAnalysisContext context, IInvocationOperation invocation)

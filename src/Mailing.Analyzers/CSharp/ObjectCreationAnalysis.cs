@@ -78,7 +78,9 @@ internal static class ObjectCreationAnalysis
                 DiagnosticDescriptors.NoTls,
                 location,
                 DiagnosticSeverity.Warning,
-                [sender, "sends without ever setting EnableSsl = true, so the password and every message travel in plain text; set EnableSsl = true"],
+                [sender, instance.IsSet("Credentials")
+                    ? "sends without ever setting EnableSsl = true, so the password and every message travel in plain text; set EnableSsl = true"
+                    : "sends without ever setting EnableSsl = true, so every message travels in plain text; set EnableSsl = true"],
                 [fix]).ToDiagnostic());
         }
     }

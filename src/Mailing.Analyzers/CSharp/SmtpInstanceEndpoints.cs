@@ -29,6 +29,7 @@ internal static class SmtpInstanceEndpoints
             Mode = mode,
             ModeSyntax = ModeSyntax.EnableSsl,
             SupportsImplicitTls = false,
+            SendsCredentials = instance.IsSet("Credentials"),
         };
     }
 
@@ -44,6 +45,7 @@ internal static class SmtpInstanceEndpoints
             Mode = SettingReader.EnumMode(instance.Setting("Security"), cancellationToken),
             ModeSyntax = ModeSyntax.SmtpSecurity,
             AllowsPort25 = SettingReader.Bool(instance.Setting("AllowPort25"), cancellationToken) == true,
+            SendsCredentials = instance.IsSet("Username") || instance.IsSet("Password"),
         };
     }
 
@@ -107,6 +109,7 @@ internal static class SmtpInstanceEndpoints
             Mode = mode,
             ModeSyntax = syntax,
             ModeNameLocation = useSslName,
+            SendsCredentials = instance.IsSet("User") || instance.IsSet("Password") || SettingReader.Bool(instance.Setting("RequiresAuthentication"), cancellationToken) == true,
         };
     }
 

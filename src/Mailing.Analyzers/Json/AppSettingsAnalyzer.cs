@@ -141,6 +141,7 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
             PortIsUnknown = port is not null && portNumber is null,
             Mode = mode,
             AllowsPort25 = Find(section, ["AllowPort25"]) is { Kind: JsonValueKind.True },
+            SendsCredentials = Find(section, ["Username"]) is not null || Find(section, ["UserName"]) is not null || Find(section, ["User"]) is not null || Find(section, ["Password"]) is not null,
         };
 
         foreach (var finding in SmtpEndpointRules.Evaluate(endpoint))

@@ -60,6 +60,7 @@ internal sealed class SmtpDsn
             Port = Port is { } port ? new SmtpSetting<int>(port, locate(PortSpan), IsLiteral: false) : null,
             Mode = mode,
             AllowsPort25 = AllowsPort25,
+            SendsCredentials = Password is not null,
         };
     }
 

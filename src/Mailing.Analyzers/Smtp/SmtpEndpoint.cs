@@ -34,6 +34,12 @@ internal sealed class SmtpEndpoint
     /// </summary>
     public string? PlainTextMessage { get; init; }
 
+    /// <summary>
+    /// Whether credentials are known to travel over this connection (a user name or password in the same
+    /// settings, an <c>Authenticate</c> call in the same method): only then does a plain-text finding speak of them.
+    /// </summary>
+    public bool SendsCredentials { get; init; }
+
     /// <summary>Mailing's explicit opt-in to port 25 (<c>AllowPort25 = true</c>).</summary>
     public bool AllowsPort25 { get; init; }
 

@@ -56,7 +56,7 @@ internal static class SmtpEndpointRules
                     DiagnosticDescriptors.NoTls,
                     configured.Location,
                     DiagnosticSeverity.Warning,
-                    [endpoint.Source, endpoint.PlainTextMessage ?? "sends the password and every message in plain text; require STARTTLS (port 587) or implicit TLS (port 465)"],
+                    [endpoint.Source, endpoint.PlainTextMessage ?? PlainText(endpoint.SendsCredentials)],
                     Edit(endpoint, port == SmtpPorts.ImplicitTlsSubmission ? TlsMode.Implicit : TlsMode.StartTls));
                 break;
 
@@ -92,6 +92,11 @@ internal static class SmtpEndpointRules
                 break;
         }
     }
+
+    // A message must be true wherever it fires: the password is named only where one is known to be sent.
+    private static string PlainText(bool sendsCredentials) => sendsCredentials
+        ? "sends the password and every message in plain text; require STARTTLS (port 587) or implicit TLS (port 465)"
+        : "sends every message in plain text; require STARTTLS (port 587) or implicit TLS (port 465)";
 
     private static FixEdit[]? Edit(SmtpEndpoint endpoint, TlsMode target)
     {
