@@ -5,14 +5,11 @@ namespace Mailing.Analyzers;
 /// <summary>Every diagnostic the analyzers report: the one place ids, titles and messages live.</summary>
 internal static class DiagnosticDescriptors
 {
-    /// <summary>The repository's web address; the same one the generator's help links use.</summary>
-    public const string RepositoryUrl = "https://github.com/mailing/mailing";
-
     /// <summary>Where the pages live, relative to the repository root (<c>docs/diagnostics/MAILnnnn.md</c>).</summary>
-    public const string DocsPath = "docs/diagnostics/";
+    public const string DocsPath = global::Mailing.Diagnostics.DocumentationLinks.DiagnosticsPath;
 
-    /// <summary>Base of every help link; only <see cref="RepositoryUrl"/> changes if the repository moves.</summary>
-    public const string HelpLinkBase = RepositoryUrl + "/blob/main/" + DocsPath;
+    /// <summary>Base of every help link, shared with the generator (src/Shared/DocumentationLinks.cs).</summary>
+    public const string HelpLinkBase = global::Mailing.Diagnostics.DocumentationLinks.DiagnosticsBase;
 
     private const string SecurityCategory = "Mailing.Security";
     private const string ConfigurationCategory = "Mailing.Configuration";
@@ -76,5 +73,5 @@ internal static class DiagnosticDescriptors
             category,
             severity,
             isEnabledByDefault: true,
-            helpLinkUri: HelpLinkBase + id + ".md");
+            helpLinkUri: global::Mailing.Diagnostics.DocumentationLinks.Diagnostic(id));
 }

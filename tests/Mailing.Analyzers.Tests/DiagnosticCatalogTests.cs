@@ -29,6 +29,20 @@ public sealed class DiagnosticCatalogTests
         Assert.Contains("## How to suppress", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void EveryAnalyzerPageInTheDocs_BelongsToADescriptor_AndTheLinksUseThePackagesRepositoryUrl()
+    {
+        var ids = AllDescriptors().Select(d => d.Id).ToHashSet();
+        var pages = Directory.GetFiles(Path.Combine(RepositoryRoot, DiagnosticDescriptors.DocsPath), "MAIL*.md").Select(f => Path.GetFileNameWithoutExtension(f)!).Where(id => id.StartsWith("MAIL02", StringComparison.Ordinal) || id.StartsWith("MAIL03", StringComparison.Ordinal)).ToArray();
+        Assert.NotEmpty(pages);
+        Assert.All(pages, page => Assert.Contains(page, ids));
+
+        var props = System.Xml.Linq.XDocument.Load(Path.Combine(RepositoryRoot, "Directory.Build.props"));
+        var repositoryUrl = props.Descendants("RepositoryUrl").Single().Value;
+        Assert.Equal(global::Mailing.Diagnostics.DocumentationLinks.RepositoryUrl, repositoryUrl);
+        Assert.All(AllDescriptors(), d => Assert.StartsWith(repositoryUrl + "/", d.HelpLinkUri, StringComparison.Ordinal));
+    }
+
     [Theory]
     [MemberData(nameof(Ids))]
     public void EveryId_IsListedInAnalyzersOverview_AndInReleaseTracking(string id)

@@ -78,7 +78,7 @@ internal static class DiagnosticDescriptors
 
     public static DiagnosticDescriptor Find(string id) => ById[id];
 
-    internal static string HelpLink(string id) => $"https://github.com/mailing/mailing/blob/main/docs/diagnostics/{id}.md";
+    internal static string HelpLink(string id) => global::Mailing.Diagnostics.DocumentationLinks.Diagnostic(id);
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, TemplateCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink(id));

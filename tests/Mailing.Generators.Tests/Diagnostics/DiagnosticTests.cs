@@ -296,6 +296,17 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void EveryGeneratorPageInTheDocs_BelongsToADescriptor_WithTheSharedHelpLink()
+    {
+        var descriptors = Mailing.Generators.Diagnostics.DiagnosticDescriptors.All.ToDictionary(d => d.Id);
+        var pages = Directory.GetFiles(Path.Combine(RepositoryRoot(), "docs", "diagnostics"), "MAIL*.md").Select(f => Path.GetFileNameWithoutExtension(f)!).Where(id => id.StartsWith("MAIL00", StringComparison.Ordinal) || id.StartsWith("MAIL01", StringComparison.Ordinal)).ToArray();
+
+        Assert.NotEmpty(pages);
+        Assert.All(pages, page => Assert.True(descriptors.ContainsKey(page!), $"docs/diagnostics/{page}.md belongs to no generator diagnostic."));
+        Assert.All(descriptors.Values, d => Assert.Equal(global::Mailing.Diagnostics.DocumentationLinks.Diagnostic(d.Id), d.HelpLinkUri));
+    }
+
+    [Fact]
     public void EveryDescriptor_HasADocsPage_AndAHelpLink()
     {
         var docs = Path.Combine(RepositoryRoot(), "docs", "diagnostics");
