@@ -54,6 +54,22 @@ public sealed class SmtpFailureTests
     }
 
     [Fact]
+    public async Task WithAPreset_TheHintNamesTheConfiguredServerAndTheProvider()
+    {
+        await using var inbox = await StartInboxAsync();
+        var options = OptionsFor(inbox);
+        options.Provider = "SendGrid";
+        options.Password = "SG.wrong-key";
+        await using var transport = new SmtpTransport(options);
+
+        var failure = await Assert.ThrowsAsync<MailDeliveryException>(() => transport.SendAsync(Message(), Timeout()));
+
+        Assert.Equal(MailFailureKind.Authentication, failure.Kind);
+        Assert.EndsWith($"(Configured: 127.0.0.1:{inbox.Port}, the SendGrid preset.)", failure.Hint, StringComparison.Ordinal);
+        Assert.DoesNotContain("SG.wrong-key", failure.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Reply535WithEnhancedCode578_IsReportedWithBothCodes()
     {
         await using var server = ScriptedSmtpServer.Start(command => command.Verb switch
