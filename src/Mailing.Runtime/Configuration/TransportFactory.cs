@@ -181,6 +181,15 @@ internal static class TransportFactory
         {
             options.AllowPort25 = fromDsn.AllowPort25;
         }
+
+        if (dsn.Options.ContainsKey("fallback_ports"))
+        {
+            options.FallbackPorts.Clear();
+            foreach (var fallback in fromDsn.FallbackPorts)
+            {
+                options.FallbackPorts.Add(fallback);
+            }
+        }
     }
 
     /// <summary>A provider API transport: its options from the DSN or a new set, its own section on top, then checked.</summary>

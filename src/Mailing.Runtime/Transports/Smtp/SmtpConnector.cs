@@ -34,11 +34,13 @@ internal sealed class SmtpConnector(SmtpOptions options, SmtpFailureClassifier c
 
         var stage = SmtpStage.Connect;
         using var connectDeadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        connectDeadline.CancelAfter(options.ConnectTimeout);
         try
         {
-            var socket = await OpenSocketAsync(connectDeadline.Token).ConfigureAwait(false);
-            await client.ConnectAsync(socket, options.Host, options.Port, ToMailKit(options.EffectiveSecurity), connectDeadline.Token).ConfigureAwait(false);
+            var (socket, port) = await OpenSocketAsync(cancellationToken).ConfigureAwait(false);
+
+            // The greeting and TLS handshake get a connect timeout of their own, after the TCP connection.
+            connectDeadline.CancelAfter(options.ConnectTimeout);
+            await client.ConnectAsync(socket, options.Host, port, ToMailKit(options.EffectiveSecurity), connectDeadline.Token).ConfigureAwait(false);
 
             stage = SmtpStage.Authenticate;
             if (options.AccessTokenProvider is not null)
@@ -54,7 +56,7 @@ internal sealed class SmtpConnector(SmtpOptions options, SmtpFailureClassifier c
             SmtpLog.Connected(logger, Interlocked.Increment(ref _connections), options.Host, options.Port, options.EffectiveSecurity);
             return new SmtpConnection(client, time.GetTimestamp());
         }
-        catch (OperationCanceledException canceled) when (connectDeadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested && stage == SmtpStage.Connect)
+        catch (OperationCanceledException canceled) when (!cancellationToken.IsCancellationRequested && stage == SmtpStage.Connect)
         {
             client.Dispose();
             throw classifier.ConnectTimedOut(canceled);
@@ -82,20 +84,45 @@ internal sealed class SmtpConnector(SmtpOptions options, SmtpFailureClassifier c
     /// about 40 ms a message on Linux, 200 ms on Windows. The socket tries every address the host
     /// resolves to, IPv6 and IPv4, as MailKit's own connect does; MailKit owns it once handed over.
     /// </summary>
-    private async Task<Socket> OpenSocketAsync(CancellationToken cancellationToken)
+    /// <remarks>
+    /// Each port gets <see cref="SmtpOptions.ConnectTimeout"/> of its own; <see cref="SmtpOptions.FallbackPorts"/> are tried
+    /// only when the TCP connection itself fails (refused, unreachable, no answer), with the same TLS mode.
+    /// </remarks>
+    private async Task<(Socket Socket, int Port)> OpenSocketAsync(CancellationToken cancellationToken)
     {
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
+        var ports = options.FallbackPorts.Count == 0 ? [options.Port] : options.FallbackPorts.Prepend(options.Port).ToArray();
+        for (var i = 0; ; i++)
         {
-            await socket.ConnectAsync(new DnsEndPoint(options.Host, options.Port), cancellationToken).ConfigureAwait(false);
-            return socket;
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            attempt.CancelAfter(options.ConnectTimeout);
+            try
+            {
+                await socket.ConnectAsync(new DnsEndPoint(options.Host, ports[i]), attempt.Token).ConfigureAwait(false);
+                return (socket, ports[i]);
+            }
+            catch (Exception exception) when (i + 1 < ports.Length && !cancellationToken.IsCancellationRequested && IsBlockedPort(exception))
+            {
+                socket.Dispose();
+                SmtpLog.FallingBackToPort(logger, options.Host, ports[i], ports[i + 1], exception is OperationCanceledException ? "timed out" : ((SocketException)exception).SocketErrorCode.ToString());
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
         }
     }
+
+    // A refusal, an unreachable network or silence at the TCP level: a port a firewall blocks looks like this.
+    // DNS failures are not: another port would not resolve the name either.
+    private static bool IsBlockedPort(Exception exception) => exception switch
+    {
+        OperationCanceledException => true,
+        SocketException socket => socket.SocketErrorCode is SocketError.ConnectionRefused or SocketError.TimedOut
+            or SocketError.NetworkUnreachable or SocketError.HostUnreachable or SocketError.ConnectionReset,
+        _ => false,
+    };
 
     // Never StartTlsWhenAvailable: that silently downgrades to plaintext when STARTTLS is missing or stripped.
     private static SecureSocketOptions ToMailKit(SmtpSecurity security) => security switch

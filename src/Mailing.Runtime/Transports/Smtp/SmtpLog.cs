@@ -13,6 +13,10 @@ internal static partial class SmtpLog
         Message = "A pooled SMTP connection to {Host}:{Port} was closed by the server before MAIL FROM; sending on a new connection (nothing had been sent)")]
     public static partial void ReconnectBeforeMessage(ILogger logger, string host, int port);
 
+    [LoggerMessage(EventId = 1103, EventName = "SmtpFallbackPort", Level = LogLevel.Warning,
+        Message = "Could not connect to {Host}:{Port} ({Reason}); trying the fallback port {FallbackPort}")]
+    public static partial void FallingBackToPort(ILogger logger, string host, int port, int fallbackPort, string reason);
+
     [LoggerMessage(EventId = 1102, EventName = "SmtpRecipientsRefused", Level = LogLevel.Warning,
         Message = "{Host}:{Port} refused {RefusedCount} of {RecipientCount} recipient(s) of message {MessageId}; sent to the others")]
     public static partial void RecipientsRefused(ILogger logger, string host, int port, int refusedCount, int recipientCount, string messageId);

@@ -62,6 +62,10 @@ public static class SmtpMailingBuilderExtensions
             options.OperationTimeout = parsed.OperationTimeout;
             options.PoolSize = parsed.PoolSize;
             options.AllowPort25 = parsed.AllowPort25;
+            foreach (var fallback in parsed.FallbackPorts)
+            {
+                options.FallbackPorts.Add(fallback);
+            }
         });
     }
 

@@ -49,6 +49,13 @@ public sealed class SmtpOptions
     /// </summary>
     public Func<CancellationToken, ValueTask<string>>? AccessTokenProvider { get; set; }
 
+    /// <summary>
+    /// Ports tried in order, with the same TLS mode, when the TCP connection to <see cref="Port"/> itself fails or times out
+    /// (e.g. <c>[2525]</c> where a network blocks 587). Never after the server has greeted, and never after an
+    /// authentication failure: those are answers, not a blocked port. Empty by default.
+    /// </summary>
+    public IList<int> FallbackPorts { get; } = new List<int>();
+
     /// <summary>Allows port 25. Submission belongs on 587 or 465; set this only for a relay you know listens on 25.</summary>
     public bool AllowPort25 { get; set; }
 
@@ -112,7 +119,7 @@ public sealed class SmtpOptions
     /// or <c>smtps://user:password@smtp.example.com</c> (implicit TLS, port 465 by default).
     /// </summary>
     /// <param name="dsn">The parsed DSN. Query options: <c>security</c> (<c>auto</c>, <c>starttls</c>, <c>implicittls</c>, <c>none</c>),
-    /// <c>local_domain</c>, <c>timeout</c> (seconds per network operation), <c>pool_size</c>, <c>allow_port_25</c>.</param>
+    /// <c>local_domain</c>, <c>timeout</c> (seconds per network operation), <c>pool_size</c>, <c>allow_port_25</c>, <c>fallback_ports</c> (comma-separated).</param>
     /// <returns>New options; user name and password come from the DSN's user info.</returns>
     /// <exception cref="ArgumentException">The scheme is not <c>smtp</c>/<c>smtps</c>, the host is <c>default</c>, an option has a bad value,
     /// or the DSN asks to turn certificate verification off (<c>verify_peer=0</c>), which is not supported.</exception>
@@ -158,12 +165,19 @@ public sealed class SmtpOptions
                 case "allow_port_25" when bool.TryParse(value, out var allow):
                     options.AllowPort25 = allow;
                     break;
+                case "fallback_ports" when value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).All(p => int.TryParse(p, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _)):
+                    foreach (var fallback in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    {
+                        options.FallbackPorts.Add(int.Parse(fallback, System.Globalization.CultureInfo.InvariantCulture));
+                    }
+
+                    break;
                 case "verify_peer" when value is "1" || string.Equals(value, "true", StringComparison.OrdinalIgnoreCase):
                     break;
                 case "verify_peer":
                     throw new ArgumentException($"\"{dsn}\" asks to turn certificate verification off, which Mailing does not do. Trust a self-signed or private-CA certificate explicitly with SmtpOptions.TrustedCertificates (or Smtp:TrustedCertificateFiles).", nameof(dsn));
                 default:
-                    throw new ArgumentException($"\"{dsn}\" has the option {key}={value}, which is unknown or has a bad value. Known options: security=auto|starttls|implicittls|none, local_domain=NAME, timeout=SECONDS, pool_size=N, allow_port_25=true|false.", nameof(dsn));
+                    throw new ArgumentException($"\"{dsn}\" has the option {key}={value}, which is unknown or has a bad value. Known options: security=auto|starttls|implicittls|none, local_domain=NAME, timeout=SECONDS, pool_size=N, allow_port_25=true|false, fallback_ports=2525[,...].", nameof(dsn));
             }
         }
 

@@ -30,6 +30,18 @@ internal static class SmtpOptionsBinder
         Read<TimeSpan>(section, path, nameof(SmtpOptions.SendTimeout), "a duration such as \"00:02:00\"", TryParseDuration, value => options.SendTimeout = value, options);
         Read<TimeSpan>(section, path, nameof(SmtpOptions.IdleTimeout), "a duration such as \"00:00:30\"", TryParseDuration, value => options.IdleTimeout = value, options);
 
+        foreach (var text in ConfigurationValueReader.ReadList(section, nameof(SmtpOptions.FallbackPorts)))
+        {
+            if (TryParseInt(text, out var port))
+            {
+                options.FallbackPorts.Add(port);
+            }
+            else
+            {
+                options.BindingErrors.Add($"{path}:{nameof(SmtpOptions.FallbackPorts)} has \"{text}\", which is not a port number such as 2525.");
+            }
+        }
+
         foreach (var file in section.GetSection("TrustedCertificateFiles").GetChildren())
         {
             if (file.Value is { Length: > 0 } certificatePath)

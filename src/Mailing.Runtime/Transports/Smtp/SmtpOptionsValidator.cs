@@ -39,6 +39,22 @@ internal sealed class SmtpOptionsValidator(string sectionPath) : IValidateOption
             errors.Add($"{section}:Port is 25, the server-to-server relay port: most clouds and ISPs block it and it is not meant for submission. Use 587 (STARTTLS) or 465 (implicit TLS); set {section}:AllowPort25 to true only for a relay you know listens on 25.");
         }
 
+        foreach (var fallback in options.FallbackPorts)
+        {
+            if (fallback is < 1 or > 65535)
+            {
+                errors.Add($"{section}:FallbackPorts has {fallback}, which is not a TCP port; e.g. [2525].");
+            }
+            else if (fallback == SmtpOptions.RelayPort && !options.AllowPort25)
+            {
+                errors.Add($"{section}:FallbackPorts has 25, the relay port, which is blocked where 587 is; use 2525, or set {section}:AllowPort25 for a relay you know listens on 25.");
+            }
+            else if ((fallback == SmtpOptions.ImplicitTlsPort) != (options.EffectiveSecurity == SmtpSecurity.ImplicitTls))
+            {
+                errors.Add($"{section}:FallbackPorts has {fallback}, but fallback ports keep the TLS mode of {section}:Port ({options.EffectiveSecurity}), and 465 speaks implicit TLS while other ports greet in plain text. List ports of the same mode, e.g. [2525] for 587.");
+            }
+        }
+
         if (options.Security == SmtpSecurity.StartTls && options.Port == SmtpOptions.ImplicitTlsPort)
         {
             errors.Add($"{section}:Security is StartTls but {section}:Port is 465, which speaks TLS from the first byte. Set {section}:Security to Auto or ImplicitTls, or {section}:Port to 587.");
