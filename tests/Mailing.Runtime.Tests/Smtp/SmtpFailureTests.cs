@@ -381,6 +381,54 @@ public sealed class SmtpFailureTests
     }
 
     [Fact]
+    public async Task ImplicitTlsAgainstAStartTlsServer_IsATlsFailure_SayingTheModeMustMatchThePort()
+    {
+        await using var inbox = await StartInboxAsync(InboxTlsMode.StartTls);
+        var options = OptionsFor(inbox);
+        options.Security = SmtpSecurity.ImplicitTls;
+        await using var transport = new SmtpTransport(options);
+
+        var failure = await Assert.ThrowsAsync<MailDeliveryException>(() => transport.SendAsync(Message(), Timeout()));
+
+        Assert.Equal(MailFailureKind.Tls, failure.Kind);
+        Assert.Contains("465 = implicit TLS, 587 = STARTTLS", failure.Hint, StringComparison.Ordinal);
+        Assert.Contains($"127.0.0.1:{inbox.Port}", failure.Message, StringComparison.Ordinal);
+        Assert.Empty(inbox.Messages);
+    }
+
+    [Fact]
+    public async Task StartTlsAgainstAnImplicitTlsServer_TimesOutWaitingForTheGreeting_SayingTheModeMayNotMatch()
+    {
+        await using var inbox = await StartInboxAsync(InboxTlsMode.ImplicitTls);
+        var options = OptionsFor(inbox);
+        options.Security = SmtpSecurity.StartTls;
+        options.ConnectTimeout = TimeSpan.FromMilliseconds(500);
+        await using var transport = new SmtpTransport(options);
+
+        var failure = await Assert.ThrowsAsync<MailDeliveryException>(() => transport.SendAsync(Message(), Timeout()));
+
+        Assert.Equal(MailFailureKind.Timeout, failure.Kind);
+        Assert.Contains("TLS mode does not match the port", failure.Hint, StringComparison.Ordinal);
+        Assert.Empty(inbox.Messages);
+    }
+
+    [Fact]
+    public async Task MessageTooLarge552_IsARejection_WithTheSizeHint()
+    {
+        await using var server = ScriptedSmtpServer.Start(command =>
+            command.Verb == "END-OF-DATA" ? ScriptedReply.With("552 5.3.4 Message size exceeds fixed maximum message size") : null);
+        await using var transport = new SmtpTransport(OptionsFor(server));
+
+        var failure = await Assert.ThrowsAsync<MailDeliveryException>(() => transport.SendAsync(Message(), Timeout()));
+
+        Assert.Equal(MailFailureKind.Rejected, failure.Kind);
+        Assert.False(failure.IsTransient);
+        Assert.Equal(552, failure.StatusCode);
+        Assert.Equal("5.3.4", failure.EnhancedStatusCode);
+        Assert.Contains("larger than the server accepts", failure.Hint, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CallerCancellation_IsNotDisguisedAsADeliveryFailure()
     {
         await using var server = ScriptedSmtpServer.Start(greeting: null);

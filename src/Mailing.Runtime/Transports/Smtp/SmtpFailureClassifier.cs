@@ -159,10 +159,10 @@ internal sealed partial class SmtpFailureClassifier(string transportName, string
         return hint.Contains($"{host}:{port}", StringComparison.Ordinal) && provider is null ? hint : $"{hint} (Configured: {endpoint}.)";
     }
 
+    // A certificate was presented and refused. Without one, the handshake never got that far: most often a TLS mode
+    // that does not match the port (implicit TLS against a server that greets in plain text).
     private static bool IsCertificateProblem(SslHandshakeException exception) =>
-        exception.ServerCertificate is not null
-        || exception.InnerException is System.Security.Authentication.AuthenticationException
-        || exception.Message.Contains("certificate", StringComparison.OrdinalIgnoreCase);
+        exception.ServerCertificate is not null;
 
     // 550 5.7.1 is the classic "relaying denied"; other 5.7.x codes are policy refusals (spam, SPF, DMARC).
     private static bool IsRelayingDenied(int code, string? enhanced, string reply) =>
