@@ -40,7 +40,7 @@ public sealed class PlainTextTemplateDeriverTests
 
         var rendered = InliningOracle.Render(text, receipt.Model());
 
-        Assert.Contains("Description 7 1 $42.00 1\nDescription 7 2 $42.00 2\nDescription 7 3 $42.00 3\n", rendered, StringComparison.Ordinal);
+        Assert.Contains("Description 7 1 | $42.00 1\nDescription 7 2 | $42.00 2\nDescription 7 3 | $42.00 3\n", rendered, StringComparison.Ordinal);
         Assert.Contains("Hi Ann Lee,", rendered, StringComparison.Ordinal);
         Assert.Contains("(https://example.com/billing?ref=mail&id=42)", rendered, StringComparison.Ordinal);
         Assert.DoesNotContain("<", rendered.Replace("<3", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
@@ -70,7 +70,7 @@ public sealed class PlainTextTemplateDeriverTests
         };
 
         Assert.Equal(
-            "Hello Ann\n\nRead the guide (https://example.com/guide) & enjoy.\nSecond line.\n\n- one\n- two\n\nItem Price\nTea $3\nCake $4\n\nhttps://example.com\n",
+            "Hello Ann\n\nRead the guide (https://example.com/guide) & enjoy.\nSecond line.\n\n- one\n- two\n\nItem | Price\nTea | $3\nCake | $4\n\nhttps://example.com\n",
             InliningOracle.Render(text, model));
     }
 
