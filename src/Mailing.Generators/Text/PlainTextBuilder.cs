@@ -17,6 +17,7 @@ internal sealed class PlainTextBuilder
     private readonly StringBuilder _text = new();
     private int _newlines = 2;
     private bool _pendingSpace;
+    private bool _pendingSeparator;
     private bool _endsWithControlCode;
     private readonly Stack<int> _scopes = new();
 
@@ -88,9 +89,21 @@ internal sealed class PlainTextBuilder
     /// <summary>Separates what follows by a space, unless a line starts there.</summary>
     public void Space() => _pendingSpace = true;
 
+    /// <summary>
+    /// Separates the next cell of a data-table row by <c>" | "</c>, unless nothing of the row is
+    /// written yet (an empty first cell leaves no dangling bar).
+    /// </summary>
+    /// <remarks>
+    /// A fixed separator, not html-to-text's padded columns: at build time cell widths depend on the
+    /// data a loop renders, and most mail clients show text/plain in a proportional font, where
+    /// padding does not line up anyway. A bar reads as a column boundary either way.
+    /// </remarks>
+    public void CellSeparator() => _pendingSeparator = true;
+
     public void LineBreak()
     {
         _pendingSpace = false;
+        _pendingSeparator = false;
         if (_newlines == 0)
         {
             NewLine();
@@ -100,6 +113,7 @@ internal sealed class PlainTextBuilder
     public void BlankLine()
     {
         _pendingSpace = false;
+        _pendingSeparator = false;
 
         while (_newlines < 2)
         {
@@ -111,6 +125,7 @@ internal sealed class PlainTextBuilder
     public void HardBreak()
     {
         _pendingSpace = false;
+        _pendingSeparator = false;
         if (_newlines < 2)
         {
             NewLine();
@@ -135,12 +150,17 @@ internal sealed class PlainTextBuilder
 
     private void FlushSpace()
     {
-        if (_pendingSpace && _newlines == 0)
+        if (_pendingSeparator && _newlines == 0)
+        {
+            _text.Append(" | ");
+        }
+        else if (_pendingSpace && _newlines == 0)
         {
             _text.Append(' ');
         }
 
         _pendingSpace = false;
+        _pendingSeparator = false;
     }
 
     private void NewLine()

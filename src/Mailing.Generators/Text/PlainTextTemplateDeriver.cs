@@ -4,13 +4,16 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using Mailing.Generators.Css;
+using Mailing.Text;
 
 namespace Mailing.Generators.Text;
 
 /// <summary>
 /// Derives a plain-text Scriban template from an HTML one at build time, so no message parses
 /// HTML to get its text part: links become "label (url)", headings and paragraphs lines, list
-/// items "- " lines, table rows lines; <c>&lt;head&gt;</c>, CSS, scripts and hidden preheaders go.
+/// items "- " lines; a data table's rows one line each with cells joined by <see cref="PlainTextBuilder.CellSeparator"/>,
+/// a layout table's cells as flowing blocks (<see cref="TableLayout"/> tells them apart);
+/// <c>&lt;head&gt;</c>, CSS, scripts and hidden preheaders go.
 /// Template code is kept, so the text template renders the same data.
 /// </summary>
 internal static class PlainTextTemplateDeriver
@@ -57,9 +60,12 @@ internal static class PlainTextTemplateDeriver
         var skipDepth = 0;
         var links = new Stack<(string? Href, int LabelStart)>();
         var codeIndex = 0;
+        var tableKinds = TableLayout.Classify(tokens.ConvertAll(token => TableMark(htmlTemplate, token)));
+        var tables = new Stack<TableState>();
 
-        foreach (var token in tokens)
+        for (var t = 0; t < tokens.Count; t++)
         {
+            var token = tokens[t];
             var first = codeIndex;
             while (codeIndex < code.Count && code[codeIndex].Start < token.End)
             {
@@ -108,10 +114,18 @@ internal static class PlainTextTemplateDeriver
                         break;
                     }
 
-                    Open(htmlTemplate, token, text, links);
+                    if (!OpenTable(token, tableKinds[t], text, tables))
+                    {
+                        Open(htmlTemplate, token, text, links, InDataRow(tables));
+                    }
+
                     break;
                 case MarkupTokenKind.EndTag:
-                    Close(token.Name, text, links);
+                    if (!CloseTable(token.Name, text, tables))
+                    {
+                        Close(token.Name, text, links, InDataRow(tables));
+                    }
+
                     break;
             }
         }
@@ -120,8 +134,113 @@ internal static class PlainTextTemplateDeriver
         return result.Length == 0 ? null : result;
     }
 
-    private static void Open(string template, MarkupToken tag, PlainTextBuilder text, Stack<(string? Href, int LabelStart)> links)
+    private static TableLayout.Mark TableMark(string template, MarkupToken token)
     {
+        var start = token.Kind == MarkupTokenKind.StartTag;
+        if (!start && token.Kind != MarkupTokenKind.EndTag)
+        {
+            return TableLayout.Mark.None;
+        }
+
+        switch (token.Name)
+        {
+            case "table" when start:
+                var role = token.Attribute("role");
+                var value = role is { HasValue: true } ? template.Substring(role.ValueStart, role.ValueEnd - role.ValueStart).Trim() : string.Empty;
+                return value.Equals("presentation", StringComparison.OrdinalIgnoreCase) || value.Equals("none", StringComparison.OrdinalIgnoreCase)
+                    ? TableLayout.Mark.LayoutTableStart
+                    : TableLayout.Mark.TableStart;
+            case "table":
+                return TableLayout.Mark.TableEnd;
+            case "tr":
+                return start ? TableLayout.Mark.RowStart : TableLayout.Mark.RowEnd;
+            case "td" when start:
+                return TableLayout.Mark.Cell;
+            case "th" when start:
+                return TableLayout.Mark.HeaderCell;
+            default:
+                return TableLayout.Mark.None;
+        }
+    }
+
+    private static bool InDataRow(Stack<TableState> tables) => tables.Count > 0 && tables.Peek().RowIsData;
+
+    /// <summary>Writes what a table, row or cell start tag means; false for any other tag.</summary>
+    private static bool OpenTable(MarkupToken tag, bool isData, PlainTextBuilder text, Stack<TableState> tables)
+    {
+        switch (tag.Name)
+        {
+            case "table":
+                // A data table stands apart from what precedes it, even inside a layout cell.
+                tables.Push(new TableState());
+                if (isData)
+                {
+                    text.BlankLine();
+                }
+                else
+                {
+                    text.LineBreak();
+                }
+
+                return true;
+            case "tr" when tables.Count > 0:
+                tables.Peek().StartRow(isData);
+                text.LineBreak();
+                return true;
+            case "td" or "th" when tables.Count > 0:
+                var table = tables.Peek();
+                if (!table.RowIsData)
+                {
+                    text.LineBreak();
+                }
+                else if (table.Cells++ > 0)
+                {
+                    text.CellSeparator();
+                }
+
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static bool CloseTable(string name, PlainTextBuilder text, Stack<TableState> tables)
+    {
+        switch (name)
+        {
+            case "table" when tables.Count > 0:
+                tables.Pop();
+                text.BlankLine();
+                return true;
+            case "tr" when tables.Count > 0:
+                tables.Peek().StartRow(false);
+                text.LineBreak();
+                return true;
+            case "td" or "th" when tables.Count > 0:
+                if (!tables.Peek().RowIsData)
+                {
+                    text.LineBreak();
+                }
+
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static void Open(string template, MarkupToken tag, PlainTextBuilder text, Stack<(string? Href, int LabelStart)> links, bool inDataRow)
+    {
+        if (inDataRow && tag.Name != "a")
+        {
+            // Block content of a data cell collapses to inline text: the row stays one line.
+            if (tag.Name == "br" || Paragraphs.Contains(tag.Name) || Lines.Contains(tag.Name))
+            {
+                text.Space();
+            }
+
+            return;
+        }
+
         switch (tag.Name)
         {
             case "br":
@@ -130,9 +249,6 @@ internal static class PlainTextTemplateDeriver
             case "li":
                 text.LineBreak();
                 text.Text("- ");
-                break;
-            case "td" or "th":
-                text.Space();
                 break;
             case "a":
                 links.Push((LinkTarget(template, tag), text.Length));
@@ -147,7 +263,7 @@ internal static class PlainTextTemplateDeriver
         }
     }
 
-    private static void Close(string name, PlainTextBuilder text, Stack<(string? Href, int LabelStart)> links)
+    private static void Close(string name, PlainTextBuilder text, Stack<(string? Href, int LabelStart)> links, bool inDataRow)
     {
         if (name == "a" && links.Count > 0)
         {
@@ -171,6 +287,16 @@ internal static class PlainTextTemplateDeriver
             return;
         }
 
+        if (inDataRow)
+        {
+            if (Paragraphs.Contains(name) || Lines.Contains(name))
+            {
+                text.Space();
+            }
+
+            return;
+        }
+
         if (Paragraphs.Contains(name))
         {
             text.BlankLine();
@@ -178,10 +304,6 @@ internal static class PlainTextTemplateDeriver
         else if (Lines.Contains(name))
         {
             text.LineBreak();
-        }
-        else if (name is "td" or "th")
-        {
-            text.Space();
         }
     }
 

@@ -12,6 +12,7 @@ internal sealed class PlainTextWriter
     private readonly StringBuilder _pendingInvisible = new();
     private int _pendingNewLines;
     private bool _pendingSpace;
+    private bool _pendingSeparator;
 
     public void WriteText(string text, bool preserveWhitespace)
     {
@@ -72,6 +73,13 @@ internal sealed class PlainTextWriter
 
     public void Space() => _pendingSpace = true;
 
+    /// <summary>
+    /// Joins the next cell of a data-table row with <c>" | "</c>, unless the row has nothing written
+    /// yet; the same fixed separator as the text part derived at build time, where cell widths are
+    /// unknown, so both parts read alike.
+    /// </summary>
+    public void CellSeparator() => _pendingSeparator = true;
+
     public void LineBreak() => _pendingNewLines = Math.Max(_pendingNewLines, 1);
 
     public void Paragraph() => _pendingNewLines = 2;
@@ -84,6 +92,7 @@ internal sealed class PlainTextWriter
         {
             _pendingNewLines = 0;
             _pendingSpace = false;
+            _pendingSeparator = false;
             return;
         }
 
@@ -96,6 +105,11 @@ internal sealed class PlainTextWriter
                 _text.Append('\n');
             }
         }
+        else if (_pendingSeparator && _text[^1] != '\n')
+        {
+            TrimTrailingSpaces();
+            _text.Append(" | ");
+        }
         else if (_pendingSpace && _text[^1] is not ' ' and not '\n')
         {
             _text.Append(' ');
@@ -103,6 +117,7 @@ internal sealed class PlainTextWriter
 
         _pendingNewLines = 0;
         _pendingSpace = false;
+        _pendingSeparator = false;
     }
 
     private void TrimTrailingSpaces()

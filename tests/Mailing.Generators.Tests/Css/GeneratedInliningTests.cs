@@ -92,7 +92,7 @@ public sealed class GeneratedInliningTests
 
         var text = (string)rendered.GetType().GetProperty("Text")!.GetValue(rendered)!;
 
-        Assert.Contains("Tea 3.00\nCake 4.50\n", text, StringComparison.Ordinal);
+        Assert.Contains("Description | Amount\nTea | 3.00\nCake | 4.50\nTotal | ", text, StringComparison.Ordinal);
         Assert.Contains("Hi Ann Lee,", text, StringComparison.Ordinal);
         Assert.DoesNotContain("<", text, StringComparison.Ordinal);
     }

@@ -40,7 +40,7 @@ public sealed class PlainTextTemplateDeriverTests
 
         var rendered = InliningOracle.Render(text, receipt.Model());
 
-        Assert.Contains("Description 7 1 $42.00 1\nDescription 7 2 $42.00 2\nDescription 7 3 $42.00 3\n", rendered, StringComparison.Ordinal);
+        Assert.Contains("Description 7 1 | $42.00 1\nDescription 7 2 | $42.00 2\nDescription 7 3 | $42.00 3\n", rendered, StringComparison.Ordinal);
         Assert.Contains("Hi Ann Lee,", rendered, StringComparison.Ordinal);
         Assert.Contains("(https://example.com/billing?ref=mail&id=42)", rendered, StringComparison.Ordinal);
         Assert.DoesNotContain("<", rendered.Replace("<3", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
@@ -70,8 +70,93 @@ public sealed class PlainTextTemplateDeriverTests
         };
 
         Assert.Equal(
-            "Hello Ann\n\nRead the guide (https://example.com/guide) & enjoy.\nSecond line.\n\n- one\n- two\n\nItem Price\nTea $3\nCake $4\n\nhttps://example.com\n",
+            "Hello Ann\n\nRead the guide (https://example.com/guide) & enjoy.\nSecond line.\n\n- one\n- two\n\nItem | Price\nTea | $3\nCake | $4\n\nhttps://example.com\n",
             InliningOracle.Render(text, model));
+    }
+
+    [Fact]
+    public void LoopOfRowsWithBlocksInCells_GivesOneLinePerRow()
+    {
+        var html = """
+            <table class="purchase_content">
+              <tr>
+                <th><p class="f-fallback">Description</p></th>
+                <th><p class="f-fallback">Amount</p></th>
+              </tr>
+              {{ for item in items }}
+              <tr>
+                <td><p><span>{{ item.name }}</span></p></td>
+                <td><div><span>{{ item.price }}</span></div></td>
+              </tr>
+              {{ end }}
+              <tr>
+                <td><p>Total</p></td>
+                <td><p>{{ total }}</p></td>
+              </tr>
+            </table>
+            <p>Thanks</p>
+            """;
+        var model = new ScriptObject
+        {
+            ["items"] = new ScriptArray { new ScriptObject { ["name"] = "Tea", ["price"] = "$3" }, new ScriptObject { ["name"] = "Cake", ["price"] = "$4" } },
+            ["total"] = "$7",
+        };
+
+        var text = PlainTextTemplateDeriver.Derive(html)!;
+
+        Assert.Equal("Description | Amount\nTea | $3\nCake | $4\nTotal | $7\n\nThanks\n", InliningOracle.Render(text, model));
+    }
+
+    [Fact]
+    public void LineBreaksInsideADataCell_BecomeSpaces()
+    {
+        var text = PlainTextTemplateDeriver.Derive("<table><tr><th>When</th><th>Where</th></tr><tr><td><p>Fri 6 Dec<br>by 18:00</p></td><td><p>Belfast</p></td></tr></table>")!;
+
+        Assert.Equal("When | Where\nFri 6 Dec by 18:00 | Belfast\n", text);
+    }
+
+    [Fact]
+    public void HeaderCellsAlone_MakeADataTable()
+    {
+        Assert.Equal("Order\n1001\n", PlainTextTemplateDeriver.Derive("<table><tr><th><p>Order</p></th></tr><tr><td><p>1001</p></td></tr></table>"));
+    }
+
+    [Fact]
+    public void PresentationTableWithSeveralCells_FlowsAsBlocks()
+    {
+        var text = PlainTextTemplateDeriver.Derive("<table role=\"presentation\"><tr><td><h3>{{ receipt_id }}</h3></td><td><h3>{{ date }}</h3></td></tr></table><p>Paid</p>");
+
+        Assert.Equal("{{ receipt_id }}\n\n{{ date }}\n\nPaid\n", text);
+    }
+
+    [Fact]
+    public void NestedLayoutTables_FlattenWithoutBlankLineDebris()
+    {
+        var html = """
+            <table role="presentation"><tr><td align="center">
+              <table role="none"><tr><td>
+                <table width="100%"><tr><td><p>Hello {{ name }}</p></td></tr></table>
+              </td></tr>
+              <tr><td>Your order shipped.</td></tr></table>
+            </td></tr></table>
+            """;
+
+        Assert.Equal("Hello {{ name }}\n\nYour order shipped.\n", PlainTextTemplateDeriver.Derive(html));
+    }
+
+    [Fact]
+    public void ShippingNotificationFixture_ReadsTheSameAsTheRunTimeDerivation()
+    {
+        var html = File.ReadAllText(Path.Combine(CorpusTemplate.Directory, "..", "..", "Mailing.Runtime.Tests", "Messages", "Fixtures", "shipping-notification.html"));
+
+        var text = PlainTextTemplateDeriver.Derive(html)!;
+
+        Assert.Equal(
+            "Your order has shipped\n\nHi Ann, your parcel left our warehouse today.\n\n"
+            + "Carrier | Tracking | Estimated delivery\n"
+            + "DHL | JD014600003 (https://track.example/JD014600003) | Fri 6 Dec by 18:00\n\n"
+            + "Questions? Visit our help centre (https://shop.example/help).\n",
+            text);
     }
 
     [Fact]

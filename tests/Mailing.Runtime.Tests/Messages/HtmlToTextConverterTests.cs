@@ -109,7 +109,70 @@ public sealed class HtmlToTextConverterTests
     {
         var text = HtmlToTextConverter.Convert("<table><tr><td>Item</td><td>Price</td></tr><tr><td>Book</td><td>12 €</td></tr></table>");
 
-        Assert.Equal("Item Price\nBook 12 €", text);
+        Assert.Equal("Item | Price\nBook | 12 €", text);
+    }
+
+    [Fact]
+    public void BlocksInsideDataCells_CollapseToOneLinePerRow()
+    {
+        var html = "<table><tr><th><p>Description</p></th><th><p>Amount</p></th></tr>"
+                   + "<tr><td><p><span>Pro plan</span></p></td><td><div>$49.00</div></td></tr>"
+                   + "<tr><td><p>Extra<br>seat</p></td><td><p>$12.50</p></td></tr></table>";
+
+        Assert.Equal("Description | Amount\nPro plan | $49.00\nExtra seat | $12.50", HtmlToTextConverter.Convert(html));
+    }
+
+    [Fact]
+    public void HeaderCellsAlone_MakeADataTable()
+    {
+        var html = "<table><tr><th>Order</th></tr><tr><td><p>1001</p></td></tr></table><p>Thanks</p>";
+
+        Assert.Equal("Order\n1001\n\nThanks", HtmlToTextConverter.Convert(html));
+    }
+
+    [Fact]
+    public void EmptyCells_LeaveNoDanglingSeparator()
+    {
+        Assert.Equal("Total | $61.50", HtmlToTextConverter.Convert("<table><tr><td></td><td>Total</td><td>$61.50</td></tr></table>"));
+    }
+
+    [Fact]
+    public void PresentationTable_FlowsAsBlocksEvenWithSeveralCells()
+    {
+        var html = "<table role=\"presentation\"><tr><td><h3>R-1001</h3></td><td><h3>5 March 2024</h3></td></tr></table><p>Paid</p>";
+
+        Assert.Equal("R-1001\n\n5 March 2024\n\nPaid", HtmlToTextConverter.Convert(html));
+    }
+
+    [Fact]
+    public void NestedLayoutTables_FlattenWithoutBlankLineDebris()
+    {
+        var html = "<table role=\"presentation\"><tr><td><table role=\"none\"><tr><td><table><tr><td>"
+                   + "<p>Hello Ann</p></td></tr></table></td></tr><tr><td>Your order shipped.</td></tr></table></td></tr></table>";
+
+        Assert.Equal("Hello Ann\n\nYour order shipped.", HtmlToTextConverter.Convert(html));
+    }
+
+    [Fact]
+    public void RowHoldingANestedTable_KeepsTheInnerRowsOnTheirOwnLines()
+    {
+        var html = "<table><tr><th>Shipment</th><th>Items</th></tr><tr><td colspan=\"2\">"
+                   + "<table><tr><td>Tea</td><td>$3</td></tr><tr><td>Cake</td><td>$4</td></tr></table></td></tr></table>";
+
+        Assert.Equal("Shipment | Items\n\nTea | $3\nCake | $4", HtmlToTextConverter.Convert(html));
+    }
+
+    [Fact]
+    public void ShippingNotification_ReadsLikeTheTableItCameFrom()
+    {
+        var text = HtmlToTextConverter.Convert(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Messages", "Fixtures", "shipping-notification.html")));
+
+        Assert.Equal(
+            "Your order has shipped\n\nHi Ann, your parcel left our warehouse today.\n\n"
+            + "Carrier | Tracking | Estimated delivery\n"
+            + "DHL | JD014600003 (https://track.example/JD014600003) | Fri 6 Dec by 18:00\n\n"
+            + "Questions? Visit our help centre (https://shop.example/help).",
+            text);
     }
 
     [Fact]
