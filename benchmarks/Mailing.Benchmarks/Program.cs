@@ -23,6 +23,26 @@ if (args is ["--check"])
     await smtp.StartInboxAndVerifyBothPathsDeliver();
     await smtp.StopInbox();
     Console.WriteLine("Sending: every SMTP path delivers the receipt over STARTTLS with AUTH; the pool reuses its connection.");
+
+    foreach (var startTls in new[] { false, true })
+    {
+        var wire = new SmtpWireSpeedBenchmarks { BodyBytes = 3_000, StartTls = startTls };
+        await wire.StartSinkAndCheckEveryPathDelivers();
+        await wire.StopSink();
+    }
+
+    var pool = new SmtpPoolScalingBenchmarks { Senders = 4 };
+    await pool.StartSinkAndCheckEveryPathDelivers();
+    await pool.StopSink();
+    Console.WriteLine("Wire speed: raw socket, MailKit and Mailing each deliver to the instant sink, with and without STARTTLS, over 1 and 4 connections.");
+    return;
+}
+
+// `--wire` is the quick trial with a stopwatch: 1,000 messages of 3 KB per client over plain TCP.
+// A sanity check between BenchmarkDotNet runs, not a substitute for them.
+if (args is ["--wire"])
+{
+    await WireSpeedTrial.RunAsync();
     return;
 }
 

@@ -1,0 +1,42 @@
+using System.Diagnostics;
+
+namespace Mailing.Benchmarks.Sending;
+
+/// <summary>The quick trial: messages per second for each wire-speed row, timed with a stopwatch.</summary>
+internal static class WireSpeedTrial
+{
+    public static async Task RunAsync()
+    {
+        var single = new SmtpWireSpeedBenchmarks { BodyBytes = 3_000, StartTls = false };
+        await single.StartSinkAndCheckEveryPathDelivers();
+        await ReportAsync("raw socket floor", SmtpWireSpeedBenchmarks.Messages, single.RawSocketFloor);
+        await ReportAsync("MailKit held open", SmtpWireSpeedBenchmarks.Messages, single.MailKitHeldOpen);
+        await ReportAsync("Mailing PoolSize 1", SmtpWireSpeedBenchmarks.Messages, single.MailingPooledSequential);
+        await single.StopSink();
+
+        foreach (var senders in new[] { 4, 8 })
+        {
+            var pool = new SmtpPoolScalingBenchmarks { Senders = senders };
+            await pool.StartSinkAndCheckEveryPathDelivers();
+            await ReportAsync($"raw sockets x{senders}", SmtpPoolScalingBenchmarks.Messages, pool.RawSocketsFloor);
+            await ReportAsync($"Mailing PoolSize {senders}, {senders} senders", SmtpPoolScalingBenchmarks.Messages, pool.MailingPool);
+            await pool.StopSink();
+        }
+    }
+
+    private static async Task ReportAsync(string row, int messagesPerInvoke, Func<Task> invoke)
+    {
+        var rounds = 2_000 / messagesPerInvoke;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < rounds; i++)
+        {
+            await invoke();
+        }
+
+        clock.Stop();
+        var messages = rounds * messagesPerInvoke;
+        var bytes = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / messages;
+        Console.WriteLine($"{row,-36} {messages / clock.Elapsed.TotalSeconds,10:N0} messages/s {bytes,10:N0} B/message");
+    }
+}
