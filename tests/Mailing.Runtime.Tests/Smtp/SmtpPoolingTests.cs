@@ -100,6 +100,55 @@ public sealed class SmtpPoolingTests
     }
 
     [Fact]
+    public async Task BackToBackSends_ReuseTheConnectionWithoutANoopRoundTrip()
+    {
+        await using var server = ScriptedSmtpServer.Start();
+        await using var transport = new SmtpTransport(OptionsFor(server));
+
+        for (var i = 0; i < 5; i++)
+        {
+            await transport.SendAsync(Message($"m{i}"), Timeout());
+        }
+
+        Assert.Equal(5, server.Messages.Count);
+        Assert.Equal(1, server.Sessions);
+        Assert.DoesNotContain("NOOP", server.Verbs);
+    }
+
+    [Fact]
+    public async Task AConnectionIdleLongerThanTheLivenessThreshold_IsCheckedWithNoop_AndReplacedWhenTheServerClosedIt()
+    {
+        await using var server = ScriptedSmtpServer.Start(command =>
+            command is { Session: 1, Verb: "NOOP" } ? ScriptedReply.DropConnection : null);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var transport = new SmtpTransport(OptionsFor(server), timeProvider: clock);
+
+        await transport.SendAsync(Message("before idle"), Timeout());
+        clock.Advance(TimeSpan.FromSeconds(5));
+        await transport.SendAsync(Message("after idle"), Timeout());
+
+        Assert.Contains("NOOP", server.Verbs);
+        Assert.Equal(2, server.Sessions);
+        Assert.Single(server.Messages, m => m.Contains("Subject: before idle", StringComparison.Ordinal));
+        Assert.Single(server.Messages, m => m.Contains("Subject: after idle", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A421OnARecentlyUsedConnection_BeforeAnyRecipient_IsSentOnceOnAFreshConnection()
+    {
+        await using var server = ScriptedSmtpServer.Start(command =>
+            command is { Session: 1, MessagesInSession: 1, Verb: "MAIL" } ? ScriptedReply.With("421 4.4.2 idle too long, closing", thenClose: true) : null);
+        await using var transport = new SmtpTransport(OptionsFor(server));
+
+        await transport.SendAsync(Message("first"), Timeout());
+        await transport.SendAsync(Message("second"), Timeout());
+
+        Assert.Equal(2, server.Messages.Count);
+        Assert.Single(server.Messages, m => m.Contains("Subject: second", StringComparison.Ordinal));
+        Assert.Equal(2, server.Sessions);
+    }
+
+    [Fact]
     public async Task AFailedSend_DoesNotPoisonThePool()
     {
         var filter = new FaultInjectingMailboxFilter(onRcptTo: to => to.StartsWith("bad", StringComparison.Ordinal)

@@ -4,7 +4,8 @@ namespace Mailing.Transports.Smtp;
 
 /// <summary>
 /// A bounded pool of authenticated SMTP sessions. Each lease is exclusive (MailKit's client is not
-/// thread-safe); an idle session is checked with NOOP before reuse and replaced when it is dead or expired.
+/// thread-safe); a session idle for more than <see cref="CheckLivenessAfterIdle"/> is checked with NOOP before reuse
+/// and replaced when it is dead or expired.
 /// </summary>
 /// <remarks>
 /// The check happens before the message is started, so a dead session costs a reconnect, never a duplicate.
@@ -12,6 +13,13 @@ namespace Mailing.Transports.Smtp;
 /// </remarks>
 internal sealed class SmtpConnectionPool : IAsyncDisposable, IDisposable
 {
+    /// <summary>
+    /// A connection used this recently is reused without a NOOP round trip. A server that closed it in the meantime is
+    /// found at MAIL FROM instead, before any recipient was accepted, where the transport reconnects once: a NOOP per
+    /// message would cost a round trip on every send of a bulk run for a case that costs one reconnect.
+    /// </summary>
+    internal static readonly TimeSpan CheckLivenessAfterIdle = TimeSpan.FromSeconds(2);
+
     private readonly SmtpOptions _options;
     private readonly SmtpConnector _connector;
     private readonly TimeProvider _time;
@@ -49,6 +57,12 @@ internal sealed class SmtpConnectionPool : IAsyncDisposable, IDisposable
                 {
                     await CloseAsync(candidate, quit: true).ConfigureAwait(false);
                     continue;
+                }
+
+                if (candidate.Client.IsConnected && _time.GetElapsedTime(candidate.LastUsedAt) < CheckLivenessAfterIdle)
+                {
+                    candidate.IsReused = true;
+                    return candidate;
                 }
 
                 bool alive;

@@ -112,10 +112,10 @@ public sealed partial class SmtpTransport : IEmailTransport, IAsyncDisposable, I
                     reply = await connection.Client.SendAsync(HideBlindCopies, mime, sender, recipients, deadline.Token).ConfigureAwait(false);
                     break;
                 }
-                catch (Exception exception) when (connection.IsReused && !connection.Client.EnvelopeAccepted && IsConnectionLoss(exception))
+                catch (Exception exception) when (connection.IsReused && !connection.Client.EnvelopeAccepted && IsClosedSession(exception))
                 {
-                    // The server closed a pooled session between our NOOP and MAIL FROM. No recipient was
-                    // accepted, so nothing can have been delivered: one fresh connection cannot duplicate.
+                    // The server closed a pooled session since its last use (or answered 421, closing it). No recipient
+                    // was accepted, so nothing can have been delivered: one fresh connection cannot duplicate.
                     SmtpLog.ReconnectBeforeMessage(_logger, _options.Host, _options.Port);
                     _pool.Discard(connection);
                     connection = null;
@@ -210,8 +210,9 @@ public sealed partial class SmtpTransport : IEmailTransport, IAsyncDisposable, I
             ? null
             : recipients.Prepend(sender).FirstOrDefault(mailbox => !System.Text.Ascii.IsValid(mailbox.LocalPart));
 
-    private static bool IsConnectionLoss(Exception exception) =>
-        exception is IOException or SmtpProtocolException or ServiceNotConnectedException;
+    private static bool IsClosedSession(Exception exception) =>
+        exception is IOException or SmtpProtocolException or ServiceNotConnectedException
+            or SmtpCommandException { StatusCode: MailKit.Net.Smtp.SmtpStatusCode.ServiceNotAvailable };
 
     private static string? QueueId(string reply)
     {
