@@ -9,7 +9,7 @@ using SmtpServer.Storage;
 namespace Mailing.DevInbox;
 
 /// <summary>SmtpServer's storage extension point: parses what arrived after <c>DATA</c> and hands it to the inbox.</summary>
-internal sealed class InboxMessageStore(LocalSmtpInbox inbox, Func<ReceivedEmail, CancellationToken, Task>? beforeStore) : MessageStore
+internal sealed class InboxMessageStore(LocalSmtpInbox inbox, LocalSmtpInboxOptions options) : MessageStore
 {
     public override async Task<SmtpResponse> SaveAsync(
         ISessionContext context,
@@ -17,8 +17,15 @@ internal sealed class InboxMessageStore(LocalSmtpInbox inbox, Func<ReceivedEmail
         ReadOnlySequence<byte> buffer,
         CancellationToken cancellationToken)
     {
+        if (options.MaxMessageSize is { } limit && buffer.Length > limit)
+        {
+            // RFC 5321 section 4.5.3.1.10: 552 is the reply for a message over the server's size limit.
+            return new SmtpResponse(SmtpReplyCode.SizeLimitExceeded, $"5.3.4 Message too big: {buffer.Length} bytes, the limit is {limit}");
+        }
+
+        var bytes = buffer.ToArray();
         MimeMessage message;
-        using (var stream = new MemoryStream(buffer.ToArray(), writable: false))
+        using (var stream = new MemoryStream(bytes, writable: false))
         {
             message = await MimeMessage.LoadAsync(stream, cancellationToken).ConfigureAwait(false);
         }
@@ -31,12 +38,21 @@ internal sealed class InboxMessageStore(LocalSmtpInbox inbox, Func<ReceivedEmail
             context.Pipe is ISecurableDuplexPipe { IsSecure: true },
             context.SessionId);
 
-        if (beforeStore is not null)
+        if (options.BeforeStore is not null)
         {
-            await beforeStore(received, cancellationToken).ConfigureAwait(false);
+            await options.BeforeStore(received, cancellationToken).ConfigureAwait(false);
         }
 
-        inbox.Add(received);
+        if (options.Received is not null)
+        {
+            await options.Received(received, bytes, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (options.RetainMessages)
+        {
+            inbox.Add(received);
+        }
+
         return SmtpResponse.Ok;
     }
 }

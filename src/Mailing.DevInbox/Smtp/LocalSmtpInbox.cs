@@ -139,6 +139,7 @@ public sealed class LocalSmtpInbox : IAsyncDisposable
         var options = Options;
         var builder = new SmtpServerOptionsBuilder()
             .ServerName(options.ServerName)
+            .MaxMessageSize(options.MaxMessageSize ?? 0, MaxMessageSizeHandling.Ignore)
             .Endpoint(endpoint =>
             {
                 endpoint.Endpoint(new IPEndPoint(options.Address, options.Port));
@@ -146,6 +147,13 @@ public sealed class LocalSmtpInbox : IAsyncDisposable
                 if (options.Certificate is not null && options.Tls != InboxTlsMode.None)
                 {
                     endpoint.Certificate(options.Certificate);
+                }
+
+                if (options.Username is null && options.Authenticator is not null)
+                {
+                    // A development catcher takes AUTH with or without TLS: apps in development often send in plaintext.
+                    endpoint.AllowUnsecureAuthentication(true);
+                    endpoint.AuthenticationRequired(options.AuthenticationRequired);
                 }
 
                 if (options.Username is not null)
@@ -162,7 +170,7 @@ public sealed class LocalSmtpInbox : IAsyncDisposable
 
         var services = new ServiceProvider();
         services.Add(listeners);
-        services.Add(new InboxMessageStore(this, options.BeforeStore));
+        services.Add(new InboxMessageStore(this, options));
         if (options.MailboxFilter is not null)
         {
             services.Add(options.MailboxFilter);
@@ -171,6 +179,10 @@ public sealed class LocalSmtpInbox : IAsyncDisposable
         if (options.Username is not null && options.Password is not null)
         {
             services.Add(new InboxUserAuthenticator(options.Username, options.Password));
+        }
+        else if (options.Authenticator is not null)
+        {
+            services.Add(options.Authenticator);
         }
 
         _server = new SmtpServer.SmtpServer(builder.Build(), services);
@@ -188,7 +200,7 @@ public sealed class LocalSmtpInbox : IAsyncDisposable
 
     private static void Validate(LocalSmtpInboxOptions options)
     {
-        if (!IPAddress.IsLoopback(options.Address))
+        if (!IPAddress.IsLoopback(options.Address) && !options.AllowNonLoopback)
         {
             throw new ArgumentException($"The inbox listens on loopback only; {options.Address} is not a loopback address. Use IPAddress.Loopback or IPAddress.IPv6Loopback.", nameof(options));
         }

@@ -40,4 +40,26 @@ public sealed class LocalSmtpInboxOptions
     /// <c>SmtpResponseException</c> from it to refuse the message with a specific reply.
     /// </summary>
     public Func<ReceivedEmail, CancellationToken, Task>? BeforeStore { get; set; }
+
+    /// <summary>
+    /// The largest message, in bytes, the inbox accepts; larger ones are refused with
+    /// <c>552 5.3.4</c>. <see langword="null"/> (the default) accepts any size.
+    /// </summary>
+    /// <remarks>The limit is also advertised in the <c>EHLO</c> reply as the <c>SIZE</c> extension.</remarks>
+    public int? MaxMessageSize { get; set; }
+
+    /// <summary>Whether <see cref="LocalSmtpInbox.Messages"/> keeps what arrives; the dev inbox keeps it in its own bounded store instead.</summary>
+    internal bool RetainMessages { get; set; } = true;
+
+    /// <summary>Run with the exact bytes of every accepted message, after <see cref="BeforeStore"/>.</summary>
+    internal Func<ReceivedEmail, ReadOnlyMemory<byte>, CancellationToken, Task>? Received { get; set; }
+
+    /// <summary>Decides <c>AUTH</c> when no <see cref="Username"/> is set: the dev inbox accepts any credentials, as a catcher should.</summary>
+    internal SmtpServer.Authentication.IUserAuthenticator? Authenticator { get; set; }
+
+    /// <summary>With <see cref="Authenticator"/>: whether a session must authenticate before <c>MAIL FROM</c>.</summary>
+    internal bool AuthenticationRequired { get; set; }
+
+    /// <summary>Lets the dev command bind a non-loopback address when the user asks for it explicitly.</summary>
+    internal bool AllowNonLoopback { get; set; }
 }

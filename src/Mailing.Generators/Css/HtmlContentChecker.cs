@@ -14,7 +14,7 @@ namespace Mailing.Generators.Css;
 internal static class HtmlContentChecker
 {
     /// <summary>Gmail shows "[Message clipped]" once the HTML part passes 102 KB.</summary>
-    public const int GmailClipBytes = 102 * 1024;
+    public const int GmailClipBytes = ContentLimits.GmailClipBytes;
 
     /// <summary>
     /// Warn at 80 % of the limit: the size measured is the template's static markup, and the data

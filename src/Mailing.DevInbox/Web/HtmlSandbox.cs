@@ -1,0 +1,30 @@
+using System.Text.RegularExpressions;
+
+namespace Mailing.DevInbox.Web;
+
+/// <summary>
+/// Prepares an email's HTML for the viewer's iframe: <c>cid:</c> references point at the API, and a
+/// Content-Security-Policy lets nothing run, submit, or load from elsewhere.
+/// </summary>
+/// <remarks>
+/// The iframe is also sandboxed without <c>allow-scripts</c>; the policy is the second wall, and it
+/// holds when the HTML URL is opened directly. Remote images (tracking pixels included) load only
+/// when the user asks for them.
+/// </remarks>
+internal static partial class HtmlSandbox
+{
+    public static string RewriteContentIds(string html, string cidBase) =>
+        CidReference().Replace(html, match => match.Groups["quote"].Value + cidBase + Uri.EscapeDataString(Uri.UnescapeDataString(match.Groups["id"].Value)));
+
+    /// <param name="cidOrigin">The absolute URL prefix inline images are served from (a CSP source with a path).</param>
+    /// <param name="remoteImages">Whether the user asked to load remote images.</param>
+    public static string ContentSecurityPolicy(string cidOrigin, bool remoteImages) =>
+        "default-src 'none'; "
+        + $"img-src data: {cidOrigin}{(remoteImages ? " https: http:" : "")}; "
+        + "style-src 'unsafe-inline'; font-src data:; "
+        + "form-action 'none'; base-uri 'none'; frame-ancestors 'self'; "
+        + "sandbox allow-popups allow-popups-to-escape-sandbox";
+
+    [GeneratedRegex("""(?<quote>["'(]\s*)cid:(?<id>[^"')\s>]+)""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CidReference();
+}
