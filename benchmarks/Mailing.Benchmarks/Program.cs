@@ -46,4 +46,4 @@ if (args is ["--wire"])
     return;
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, Mailing.Benchmarks.BenchmarkConfig.Create());
+BenchmarkSwitcher.FromAssembly(typeof(Mailing.Benchmarks.BenchmarkConfig).Assembly).Run(args, Mailing.Benchmarks.BenchmarkConfig.Create());
