@@ -76,19 +76,9 @@ internal static class MailgunMessageForm
             yield return new(HeaderPrefix + "Sender", message.Sender.ToString());
         }
 
-        // The same values MimeMessageFactory writes over SMTP.
-        switch (message.Priority)
+        foreach (var (name, value) in PriorityHeaders.For(message.Priority))
         {
-            case EmailPriority.High:
-                yield return new(HeaderPrefix + "X-Priority", "1 (Highest)");
-                yield return new(HeaderPrefix + "Importance", "high");
-                yield return new(HeaderPrefix + "Priority", "urgent");
-                break;
-            case EmailPriority.Low:
-                yield return new(HeaderPrefix + "X-Priority", "5 (Lowest)");
-                yield return new(HeaderPrefix + "Importance", "low");
-                yield return new(HeaderPrefix + "Priority", "non-urgent");
-                break;
+            yield return new(HeaderPrefix + name, value);
         }
 
         foreach (var (name, value) in message.Headers)

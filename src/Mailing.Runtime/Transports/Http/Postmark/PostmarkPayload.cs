@@ -55,20 +55,7 @@ internal static class PostmarkPayload
             headers.Add(new("Sender", message.Sender.ToString()));
         }
 
-        // The same values MimeMessageFactory writes over SMTP.
-        switch (message.Priority)
-        {
-            case EmailPriority.High:
-                headers.Add(new("X-Priority", "1 (Highest)"));
-                headers.Add(new("Importance", "high"));
-                headers.Add(new("Priority", "urgent"));
-                break;
-            case EmailPriority.Low:
-                headers.Add(new("X-Priority", "5 (Lowest)"));
-                headers.Add(new("Importance", "low"));
-                headers.Add(new("Priority", "non-urgent"));
-                break;
-        }
+        headers.AddRange(PriorityHeaders.For(message.Priority).Select(h => new PostmarkHeader(h.Key, h.Value)));
 
         foreach (var (name, value) in message.Headers)
         {

@@ -18,25 +18,7 @@ internal static class ResendPayload
     /// <summary>The value a plain tag is sent with: Resend's tags are name/value pairs and a label has no value of its own.</summary>
     public const string TagValue = "true";
 
-    /// <summary>Opens the content of every attachment, then every inline resource, in that order; the caller disposes them.</summary>
-    /// <exception cref="FileNotFoundException">An attachment's file no longer exists.</exception>
-    public static IReadOnlyList<Stream> OpenAttachments(EmailMessage message)
-    {
-        var streams = new List<Stream>(message.Attachments.Count + message.InlineResources.Count);
-        try
-        {
-            streams.AddRange(message.Attachments.Select(a => a.OpenRead()));
-            streams.AddRange(message.InlineResources.Select(r => r.OpenRead()));
-            return streams;
-        }
-        catch
-        {
-            streams.ForEach(s => s.Dispose());
-            throw;
-        }
-    }
-
-    /// <summary>Writes the body of <c>POST /emails</c>, reading the streams from <see cref="OpenAttachments"/> as it goes.</summary>
+    /// <summary>Writes the body of <c>POST /emails</c>, reading the streams from <see cref="AttachmentStreams.Open"/> as it goes.</summary>
     public static async Task WriteAsync(Stream stream, EmailMessage message, IReadOnlyList<Stream> attachments, CancellationToken cancellationToken)
     {
         var encoded = await AttachmentsAsync(message, attachments, cancellationToken).ConfigureAwait(false);
@@ -100,19 +82,9 @@ internal static class ResendPayload
     {
         var headers = new Dictionary<string, string>(message.Headers, StringComparer.OrdinalIgnoreCase);
 
-        // The same priority headers MimeMessageFactory writes over SMTP, so a message reads alike through either.
-        switch (message.Priority)
+        foreach (var (name, value) in PriorityHeaders.For(message.Priority))
         {
-            case EmailPriority.High:
-                headers["Importance"] = "high";
-                headers["X-Priority"] = "1 (Highest)";
-                headers["Priority"] = "urgent";
-                break;
-            case EmailPriority.Low:
-                headers["Importance"] = "low";
-                headers["X-Priority"] = "5 (Lowest)";
-                headers["Priority"] = "non-urgent";
-                break;
+            headers[name] = value;
         }
 
         return headers.Count == 0 ? null : headers;

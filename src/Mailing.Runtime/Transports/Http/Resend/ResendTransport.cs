@@ -135,7 +135,7 @@ public sealed class ResendTransport : HttpApiTransport, IBatchEmailTransport
 
     private protected override HttpRequestMessage CreateRequest(EmailMessage message)
     {
-        var attachments = ResendPayload.OpenAttachments(message);
+        var attachments = AttachmentStreams.Open(message);
         var request = Post(_emailsUri, (stream, cancellationToken) => ResendPayload.WriteAsync(stream, message, attachments, cancellationToken), attachments);
         if (message.IdempotencyKey is { } key)
         {

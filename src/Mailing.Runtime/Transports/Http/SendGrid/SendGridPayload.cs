@@ -20,25 +20,7 @@ internal static class SendGridPayload
     private const string AttachmentDisposition = "attachment";
     private const string InlineDisposition = "inline";
 
-    /// <summary>Opens the content of every attachment, then every inline resource, in that order; the caller disposes them.</summary>
-    /// <exception cref="FileNotFoundException">An attachment's file no longer exists.</exception>
-    public static IReadOnlyList<Stream> OpenAttachments(EmailMessage message)
-    {
-        var streams = new List<Stream>(message.Attachments.Count + message.InlineResources.Count);
-        try
-        {
-            streams.AddRange(message.Attachments.Select(a => a.OpenRead()));
-            streams.AddRange(message.InlineResources.Select(r => r.OpenRead()));
-            return streams;
-        }
-        catch
-        {
-            streams.ForEach(s => s.Dispose());
-            throw;
-        }
-    }
-
-    /// <summary>Writes the request body for <paramref name="message"/>, reading the streams from <see cref="OpenAttachments"/> as it goes.</summary>
+    /// <summary>Writes the request body for <paramref name="message"/>, reading the streams from <see cref="AttachmentStreams.Open"/> as it goes.</summary>
     public static async Task WriteAsync(Stream stream, EmailMessage message, IReadOnlyList<Stream> attachments, CancellationToken cancellationToken)
     {
         var request = await CreateAsync(message, attachments, cancellationToken).ConfigureAwait(false);
@@ -140,19 +122,9 @@ internal static class SendGridPayload
     {
         var headers = new Dictionary<string, string>(message.Headers, StringComparer.OrdinalIgnoreCase);
 
-        // The same priority headers MimeMessageFactory writes over SMTP, so a message reads alike through either.
-        switch (message.Priority)
+        foreach (var (name, value) in PriorityHeaders.For(message.Priority))
         {
-            case EmailPriority.High:
-                headers["Importance"] = "high";
-                headers["X-Priority"] = "1 (Highest)";
-                headers["Priority"] = "urgent";
-                break;
-            case EmailPriority.Low:
-                headers["Importance"] = "low";
-                headers["X-Priority"] = "5 (Lowest)";
-                headers["Priority"] = "non-urgent";
-                break;
+            headers[name] = value;
         }
 
         headers["Message-ID"] = $"<{message.MessageId}>";

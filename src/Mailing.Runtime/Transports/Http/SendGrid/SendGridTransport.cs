@@ -70,7 +70,7 @@ public sealed class SendGridTransport : HttpApiTransport
 
     private protected override HttpRequestMessage CreateRequest(EmailMessage message)
     {
-        var attachments = SendGridPayload.OpenAttachments(message);
+        var attachments = AttachmentStreams.Open(message);
         return new HttpRequestMessage(HttpMethod.Post, _mailSendUri)
         {
             Headers = { Authorization = new AuthenticationHeaderValue("Bearer", _options.ApiKey) },
