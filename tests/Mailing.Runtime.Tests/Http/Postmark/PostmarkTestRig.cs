@@ -45,14 +45,7 @@ internal static class PostmarkTestRig
     };
 
     /// <summary>A loopback address nothing listens on: a port that was free a moment ago.</summary>
-    public static Uri UnusedEndpoint()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return new Uri($"http://127.0.0.1:{port}/");
-    }
+    public static Uri UnusedEndpoint() => new($"http://127.0.0.1:{Smtp.Fixtures.SmtpTestRig.UnusedLoopbackPort()}/");
 
     public static CancellationToken Timeout() => new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token;
 }

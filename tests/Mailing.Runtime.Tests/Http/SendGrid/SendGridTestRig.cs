@@ -35,10 +35,5 @@ internal static class SendGridTestRig
 
     public static CancellationToken Timeout() => new CancellationTokenSource(Patience).Token;
 
-    public static int UnusedLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int UnusedLoopbackPort() => Smtp.Fixtures.SmtpTestRig.UnusedLoopbackPort();
 }
