@@ -1,0 +1,18 @@
+namespace Mailing.Sample.Web.Emails;
+
+/// <summary>Sent once an account exists: a greeting and one call to action.</summary>
+[EmailTemplate("Emails/WelcomeEmail.sbn-html",
+    Subject = "Welcome to {{ brand.name }}, {{ first_name }}!",
+    Layout = "Emails/_Layout.sbn-html")]
+public sealed partial class WelcomeEmail : ProductEmail
+{
+    public required string FirstName { get; init; }
+
+    public required Uri ActionUrl { get; init; }
+
+    public string ActionLabel => "Set up your shop";
+
+    public int TrialDays { get; init; } = 14;
+
+    public override string Preheader => $"Your {TrialDays}-day trial has started. Here is how to get going.";
+}

@@ -1,0 +1,31 @@
+using System.Net;
+using System.Text;
+
+namespace Mailing.Sample.Web;
+
+/// <summary>The home page: a button per sample email and a link to the dev inbox.</summary>
+public static class HomePage
+{
+    public static IResult Render(IHostEnvironment environment)
+    {
+        var page = new StringBuilder("""
+            <!doctype html>
+            <html lang="en">
+            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Mailing sample shop</title>
+            <link rel="stylesheet" href="/home.css"></head>
+            <body>
+            <h1>Mailing sample shop</h1>
+            """);
+        page.Append(environment.IsDevelopment()
+            ? "<p>Every email goes to the <a href=\"/_mailing/\">dev inbox</a> in this process; nothing reaches a real mailbox.</p>"
+            : "<p>Emails go through the configured transport (<code>Mailing:Transport</code>).</p>");
+        page.Append("<form id=\"send\"><label>To <input name=\"to\" value=\"Ann Example &lt;ann@example.com&gt;\" size=\"32\"></label> <label>Culture <select name=\"culture\"><option value=\"\">the sample's</option><option>en-US</option><option>de-DE</option><option>fr-FR</option><option>ja-JP</option></select></label></form><ul>");
+        foreach (var sample in SampleEmails.All)
+        {
+            page.Append($"<li><button data-email=\"{WebUtility.HtmlEncode(sample.Name)}\">Send</button> {WebUtility.HtmlEncode(sample.Description)} <code>curl -X POST localhost:5080/emails/{WebUtility.HtmlEncode(sample.Name)}</code></li>");
+        }
+
+        page.Append("</ul><p id=\"result\" role=\"status\"></p><script src=\"/home.js\"></script></body></html>");
+        return Results.Content(page.ToString(), "text/html; charset=utf-8");
+    }
+}

@@ -1,0 +1,59 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Mailing.Sample.Web;
+
+/// <summary>
+/// Checks, through the dev inbox's REST API as a user's integration test would, that every sample
+/// email arrived: the same Message-Id, an HTML and a text part, and the inline logo.
+/// </summary>
+public static class InboxVerifier
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
+    public static async Task<bool> VerifyAsync(Uri site, StartupReport report, TextWriter output, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(site, "_mailing/api/"), Timeout = Patience + TimeSpan.FromSeconds(5) };
+        var problems = 0;
+        foreach (var delivery in report.Deliveries)
+        {
+            var problem = await ProblemWithAsync(http, delivery, cancellationToken);
+            output.WriteLine(problem is null ? $"  arrived {delivery.Sample.Name}" : $"  MISSING {delivery.Sample.Name}: {problem}");
+            problems += problem is null ? 0 : 1;
+        }
+
+        var verdict = problems == 0 && report.AllSent;
+        output.WriteLine(verdict
+            ? $"All {report.Deliveries.Count} sample emails arrived in the dev inbox."
+            : $"{problems + report.Failures} of {SampleEmails.All.Count} sample emails did not arrive intact.");
+        return verdict;
+    }
+
+    private static async Task<string?> ProblemWithAsync(HttpClient http, SampleDelivery delivery, CancellationToken cancellationToken)
+    {
+        var query = Uri.EscapeDataString($"subject:\"{delivery.Message.Subject}\"");
+        using var response = await http.GetAsync($"messages/wait?query={query}&timeout={Patience.TotalSeconds}", cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            return $"the inbox answered {(int)response.StatusCode} waiting for \"{delivery.Message.Subject}\"";
+        }
+
+        using var detail = await response.Content.ReadFromJsonAsync<JsonDocument>(cancellationToken) ?? throw new InvalidDataException("The inbox sent an empty message.");
+        var root = detail.RootElement;
+        var messageId = root.GetProperty("headers").EnumerateArray()
+            .FirstOrDefault(header => header.GetProperty("name").GetString()!.Equals("Message-Id", StringComparison.OrdinalIgnoreCase))
+            .GetProperty("value").GetString();
+        if (messageId?.Trim('<', '>') != delivery.Result.MessageId)
+        {
+            return $"Message-Id {messageId} is not the <{delivery.Result.MessageId}> the transport reported";
+        }
+
+        if (string.IsNullOrEmpty(root.GetProperty("html").GetString()) || string.IsNullOrEmpty(root.GetProperty("text").GetString()))
+        {
+            return "the HTML or the text part is missing";
+        }
+
+        var hasLogo = root.GetProperty("parts").EnumerateArray().Any(part => part.GetProperty("contentId").GetString() == "logo" && part.GetProperty("isInline").GetBoolean());
+        return hasLogo ? null : "the inline logo (cid:logo) is missing";
+    }
+}

@@ -1,0 +1,50 @@
+using Mailing.Sample.Web;
+
+// The main job: an ASP.NET app that sends typed, compiled emails. In Development they go to the
+// dev inbox embedded in this process (SMTP on localhost:4125, web inbox at /_mailing/), so
+// nothing reaches a real mailbox. `-- --once` sends every sample, checks that each arrived
+// and exits: that is what CI runs.
+// The content root is the build output, so `dotnet run --project` works from any folder.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+var once = args.Contains("--once");
+
+builder.Services.AddMailing(builder.Configuration.GetSection("Mailing"));
+builder.Services.AddSingleton<SampleEmailSender>();
+if (builder.Environment.IsDevelopment())
+{
+    builder.Services.AddMailingDevInbox();
+}
+
+var app = builder.Build();
+app.MapStaticAssets();
+app.MapGet("/", HomePage.Render);
+app.MapSampleEmails();
+if (app.Environment.IsDevelopment())
+{
+    app.MapMailingDevInbox("/_mailing");
+}
+
+await app.StartAsync();
+var site = SiteAddress.Of(app);
+Console.WriteLine($"Sample shop on {site}, its dev inbox on {site}_mailing/");
+
+var run = await StartupRun.SendAllAsync(app.Services.GetRequiredService<SampleEmailSender>(), Console.Out, app.Lifetime.ApplicationStopping);
+if (once)
+{
+    var verified = app.Environment.IsDevelopment()
+        ? await InboxVerifier.VerifyAsync(site, run, Console.Out, app.Lifetime.ApplicationStopping)
+        : Fail("--once checks delivery in the embedded dev inbox, which runs only in Development.");
+    await app.StopAsync();
+    return run.AllSent && verified ? 0 : 1;
+}
+
+Console.WriteLine($"Read them at {site}_mailing/ · send again from {site} · Ctrl+C to stop.");
+await app.WaitForShutdownAsync();
+return 0;
+
+static bool Fail(string reason)
+{
+    Console.Error.WriteLine(reason);
+    return false;
+}
+
