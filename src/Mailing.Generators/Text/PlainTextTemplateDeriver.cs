@@ -230,6 +230,12 @@ internal static class PlainTextTemplateDeriver
 
     private static void Open(string template, MarkupToken tag, PlainTextBuilder text, Stack<(string? Href, int LabelStart)> links, bool inDataRow)
     {
+        if (tag.Name == "img")
+        {
+            WriteAlternativeText(template, tag, text);
+            return;
+        }
+
         if (inDataRow && tag.Name != "a")
         {
             // Block content of a data cell collapses to inline text: the row stays one line.
@@ -338,6 +344,26 @@ internal static class PlainTextTemplateDeriver
     /// </summary>
     private static string Decode(string html)
         => WebUtility.HtmlDecode(html).Replace("{{", "{{ '{{' }}");
+
+    /// <summary>An image reads as its alt text, as the runtime's HTML-to-text converter writes it; a linked logo becomes "Shop (url)".</summary>
+    private static void WriteAlternativeText(string template, MarkupToken tag, PlainTextBuilder text)
+    {
+        var alt = tag.Attribute("alt");
+        if (alt is null || !alt.HasValue)
+        {
+            return;
+        }
+
+        var value = template.Substring(alt.ValueStart, alt.ValueEnd - alt.ValueStart).Trim();
+        if (value.IndexOf("{{", StringComparison.Ordinal) >= 0)
+        {
+            text.OutputCode(value);
+        }
+        else if (value.Length > 0)
+        {
+            text.Text(Decode(value));
+        }
+    }
 
     private static string? LinkTarget(string template, MarkupToken tag)
     {

@@ -108,6 +108,14 @@ public sealed class PlainTextTemplateDeriverTests
     }
 
     [Fact]
+    public void ImagesReadAsTheirAltText_SoALinkedLogoKeepsALabel()
+    {
+        var text = PlainTextTemplateDeriver.Derive("<p><a href=\"https://shop.example/\"><img src=\"cid:logo\" alt=\"{{ brand }}\"></a></p><p><img src=\"spacer.gif\" alt=\"\"><img src=\"a.png\" alt=\"Tom &amp; Jerry\"> waves</p>")!;
+
+        Assert.Equal("Acme (https://shop.example/)\n\nTom & Jerry waves\n", InliningOracle.Render(text, new ScriptObject { ["brand"] = "Acme" }));
+    }
+
+    [Fact]
     public void LineBreaksInsideADataCell_BecomeSpaces()
     {
         var text = PlainTextTemplateDeriver.Derive("<table><tr><th>When</th><th>Where</th></tr><tr><td><p>Fri 6 Dec<br>by 18:00</p></td><td><p>Belfast</p></td></tr></table>")!;
