@@ -9,15 +9,19 @@ namespace Mailing.Sample.Web;
 /// </summary>
 public static class InboxVerifier
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+    public static readonly TimeSpan DefaultPatience = TimeSpan.FromSeconds(15);
 
-    public static async Task<bool> VerifyAsync(Uri site, StartupReport report, TextWriter output, CancellationToken cancellationToken)
+    /// <param name="site">A client whose base address is the app's, with the inbox under <c>/_mailing/</c>.</param>
+    /// <param name="report">What the start-up run sent.</param>
+    /// <param name="output">Where a line per email goes.</param>
+    /// <param name="patience">How long to wait for each email to arrive.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    public static async Task<bool> VerifyAsync(HttpClient site, StartupReport report, TextWriter output, TimeSpan patience, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { BaseAddress = new Uri(site, "_mailing/api/"), Timeout = Patience + TimeSpan.FromSeconds(5) };
         var problems = 0;
         foreach (var delivery in report.Deliveries)
         {
-            var problem = await ProblemWithAsync(http, delivery, cancellationToken);
+            var problem = await ProblemWithAsync(site, delivery, patience, cancellationToken);
             output.WriteLine(problem is null ? $"  arrived {delivery.Sample.Name}" : $"  MISSING {delivery.Sample.Name}: {problem}");
             problems += problem is null ? 0 : 1;
         }
@@ -29,10 +33,11 @@ public static class InboxVerifier
         return verdict;
     }
 
-    private static async Task<string?> ProblemWithAsync(HttpClient http, SampleDelivery delivery, CancellationToken cancellationToken)
+    private static async Task<string?> ProblemWithAsync(HttpClient http, SampleDelivery delivery, TimeSpan patience, CancellationToken cancellationToken)
     {
         var query = Uri.EscapeDataString($"subject:\"{delivery.Message.Subject}\"");
-        using var response = await http.GetAsync($"messages/wait?query={query}&timeout={Patience.TotalSeconds}", cancellationToken);
+        var seconds = patience.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var response = await http.GetAsync($"_mailing/api/messages/wait?query={query}&timeout={seconds}", cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             return $"the inbox answered {(int)response.StatusCode} waiting for \"{delivery.Message.Subject}\"";

@@ -5,9 +5,12 @@ namespace Mailing;
 
 /// <summary>
 /// Parses <c>Mailing:Transport</c>: a DSN, a transport name, or <c>failover(...)</c> / <c>roundrobin(...)</c> over
-/// names, DSNs and nested lists, separated by spaces. Errors never contain a password.
+/// names, DSNs and nested lists, separated by spaces or commas. Errors never contain a password.
 /// </summary>
-/// <remarks>Inside a list, a DSN ends at a space or a parenthesis: percent-encode those in passwords (<c>%20</c>, <c>%28</c>, <c>%29</c>).</remarks>
+/// <remarks>
+/// Inside a list, a DSN ends at a space, a parenthesis or a comma followed by a space: percent-encode those in passwords
+/// (<c>%20</c>, <c>%28</c>, <c>%29</c>); a comma inside a DSN (<c>fallback_ports=587,2525</c>) stays part of it.
+/// </remarks>
 internal static partial class TransportExpressionParser
 {
     /// <summary>Longer than any real configuration; bounds the work hostile input can cause.</summary>
@@ -16,7 +19,7 @@ internal static partial class TransportExpressionParser
     /// <summary>Lists nest at most this deep.</summary>
     public const int MaxDepth = 8;
 
-    private const string Grammar = "Write a DSN (smtp://user:password@host:587), a name under Mailing:Transports, or failover(a b) / roundrobin(a b) over those.";
+    private const string Grammar = "Write a DSN (smtp://user:password@host:587), a name under Mailing:Transports, or failover(a, b) / roundrobin(a, b) over those.";
 
     public static bool TryParse(string? text, [NotNullWhen(true)] out TransportExpression? expression, [NotNullWhen(false)] out string? error)
     {
@@ -169,6 +172,12 @@ internal static partial class TransportExpressionParser
                     break;
                 }
 
+                if (_text[_position] == ',' && items.Count > 0)
+                {
+                    _position++;
+                    continue;
+                }
+
                 if (!TryParseExpression(depth + 1, out var item, out error))
                 {
                     return false;
@@ -191,12 +200,28 @@ internal static partial class TransportExpressionParser
         private string ReadWord()
         {
             var start = _position;
-            while (_position < _text.Length && !char.IsWhiteSpace(_text[_position]) && _text[_position] is not '(' and not ')')
+            while (_position < _text.Length && !char.IsWhiteSpace(_text[_position]) && _text[_position] is not '(' and not ')' && !IsSeparatorComma(start))
             {
                 _position++;
             }
 
             return _text[start.._position];
+        }
+
+        /// <summary>
+        /// A comma ends a name, and ends a DSN when a space, ')' or the end follows it; otherwise it belongs to
+        /// the DSN's query (<c>fallback_ports=587,2525</c>).
+        /// </summary>
+        private readonly bool IsSeparatorComma(int wordStart)
+        {
+            if (_text[_position] != ',')
+            {
+                return false;
+            }
+
+            var inDsn = _text.AsSpan(wordStart, _position - wordStart).Contains("://", StringComparison.Ordinal);
+            var next = _position + 1;
+            return !inDsn || next >= _text.Length || char.IsWhiteSpace(_text[next]) || _text[next] == ')';
         }
     }
 }

@@ -8,6 +8,10 @@ public sealed class TransportExpressionParserTests
     [InlineData("  roundrobin( a   b\tc )  ", "roundrobin(a b c)")]
     [InlineData("failover(roundrobin(a b) smtp://user:secret@smtp.example.com:587)", "failover(roundrobin(a b) smtp://user:****@smtp.example.com:587)")]
     [InlineData("FAILOVER(a)", "failover(a)")]
+    [InlineData("failover(postmark, relay)", "failover(postmark relay)")]
+    [InlineData("failover(a,b , c)", "failover(a b c)")]
+    [InlineData("failover(smtp://h.example:587?fallback_ports=2525,25, b)", "failover(smtp://h.example:587?fallback_ports=2525%2C25 b)")]
+    [InlineData("roundrobin(smtp://h.example:587,)", "roundrobin(smtp://h.example:587)")]
     public void ValidText_ParsesToTheSameStructure(string text, string expected)
     {
         Assert.True(TransportExpressionParser.TryParse(text, out var expression, out var error), error);
@@ -33,6 +37,8 @@ public sealed class TransportExpressionParserTests
     [InlineData("failover(a b", "has no closing ')'")]
     [InlineData("failover(a b))", "Unexpected")]
     [InlineData("a b", "Unexpected")]
+    [InlineData("a, b", "Unexpected")]
+    [InlineData("failover(, a)", "Unexpected ','")]
     [InlineData("failover()", "names no transport")]
     [InlineData("fallback(a b)", "is not a transport list: use failover(...) or roundrobin(...)")]
     [InlineData("failover(a\r\nb)", "line break")]
