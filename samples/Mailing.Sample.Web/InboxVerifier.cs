@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace Mailing.Sample.Web;
@@ -43,7 +42,8 @@ public static class InboxVerifier
             return $"the inbox answered {(int)response.StatusCode} waiting for \"{delivery.Message.Subject}\"";
         }
 
-        using var detail = await response.Content.ReadFromJsonAsync<JsonDocument>(cancellationToken) ?? throw new InvalidDataException("The inbox sent an empty message.");
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        using var detail = await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken);
         var root = detail.RootElement;
         var messageId = root.GetProperty("headers").EnumerateArray()
             .FirstOrDefault(header => header.GetProperty("name").GetString()!.Equals("Message-Id", StringComparison.OrdinalIgnoreCase))

@@ -10,6 +10,7 @@ var once = args.Contains("--once");
 
 builder.Services.AddMailing(builder.Configuration.GetSection("Mailing"));
 builder.Services.AddSingleton<SampleEmailSender>();
+builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, SampleJsonContext.Default));
 if (builder.Environment.IsDevelopment())
 {
     builder.Services.AddMailingDevInbox();

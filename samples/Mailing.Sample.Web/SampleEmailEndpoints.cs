@@ -7,7 +7,7 @@ public static class SampleEmailEndpoints
 {
     public static void MapSampleEmails(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/emails", () => SampleEmails.All.Select(sample => new { sample.Name, sample.Description, Send = $"/emails/{sample.Name}" }));
+        routes.MapGet("/emails", () => SampleEmails.All.Select(sample => new SampleEmailLink(sample.Name, sample.Description, $"/emails/{sample.Name}")).ToArray());
         routes.MapPost("/emails/{name}", SendAsync);
     }
 
@@ -32,7 +32,7 @@ public static class SampleEmailEndpoints
         try
         {
             var delivery = await sender.SendAsync(sample, recipient!, recipientCulture, cancellationToken);
-            return Results.Ok(new { sample = sample.Name, to = recipient!.ToString(), subject = delivery.Message.Subject, messageId = delivery.Result.MessageId, transport = delivery.Result.TransportName });
+            return Results.Ok(new SendReceipt(sample.Name, recipient!.ToString(), delivery.Message.Subject ?? "", delivery.Result.MessageId, delivery.Result.TransportName));
         }
         catch (MailDeliveryException exception)
         {
@@ -60,3 +60,15 @@ public static class SampleEmailEndpoints
         }
     }
 }
+
+/// <summary>One row of <c>GET /emails</c>.</summary>
+public sealed record SampleEmailLink(string Name, string Description, string Send);
+
+/// <summary>The answer to <c>POST /emails/{name}</c>.</summary>
+public sealed record SendReceipt(string Sample, string To, string Subject, string MessageId, string Transport);
+
+/// <summary>The sample's JSON, generated at build time so the published app needs no reflection.</summary>
+[System.Text.Json.Serialization.JsonSerializable(typeof(SampleEmailLink[]))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(SendReceipt))]
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web)]
+internal sealed partial class SampleJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

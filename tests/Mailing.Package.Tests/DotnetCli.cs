@@ -15,9 +15,13 @@ internal sealed class DotnetCli(string packagesFolder)
     public CommandResult Run(string workingDirectory, params string[] arguments) =>
         Run(workingDirectory, new Dictionary<string, string>(), arguments);
 
-    public CommandResult Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public CommandResult Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        RunProgram("dotnet", workingDirectory, environment, arguments);
+
+    /// <summary>Runs <paramref name="program"/> (a published app, say) with the same environment rules as the CLI.</summary>
+    public CommandResult RunProgram(string program, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -56,13 +60,13 @@ internal sealed class DotnetCli(string packagesFolder)
         if (!process.WaitForExit(Guard))
         {
             process.Kill(entireProcessTree: true);
-            throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} did not finish within {Guard}:\n{output}");
+            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} did not finish within {Guard}:\n{output}");
         }
 
         process.WaitForExit();
         lock (output)
         {
-            return new CommandResult($"dotnet {string.Join(' ', arguments)}", process.ExitCode, output.ToString());
+            return new CommandResult($"{program} {string.Join(' ', arguments)}", process.ExitCode, output.ToString());
         }
     }
 

@@ -11,6 +11,7 @@ public sealed class PackageFixture : IDisposable
 {
     private readonly Lazy<BuiltConsumer> _workingApp;
     private readonly Lazy<BuiltConsumer> _appWithTypo;
+    private readonly Lazy<PublishedAotConsumer> _aotConsumer;
 
     public PackageFixture()
     {
@@ -56,6 +57,7 @@ public sealed class PackageFixture : IDisposable
         _workingApp = new Lazy<BuiltConsumer>(() => BuildConsumer("working", ConsumerProject.WelcomeTemplate, run: true));
         _appWithTypo = new Lazy<BuiltConsumer>(() => BuildConsumer("typo",
             ConsumerProject.WelcomeTemplate.Replace("user.first_name", "user.nmae", StringComparison.Ordinal), run: false));
+        _aotConsumer = new Lazy<PublishedAotConsumer>(() => PublishedAotConsumer.Create(this));
     }
 
     internal string RepositoryRoot { get; }
@@ -116,6 +118,9 @@ public sealed class PackageFixture : IDisposable
 
     /// <summary>The consumer app whose template misspells a member (<c>user.nmae</c>).</summary>
     internal BuiltConsumer AppWithTypo => _appWithTypo.Value;
+
+    /// <summary>The console consumer published with Native AOT and run once against a STARTTLS + AUTH server.</summary>
+    internal PublishedAotConsumer AotConsumer => _aotConsumer.Value;
 
     public void Dispose()
     {
