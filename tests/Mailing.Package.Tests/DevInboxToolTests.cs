@@ -46,7 +46,7 @@ public sealed class DevInboxToolTests(PackageFixture fixture)
     private string InstallTool()
     {
         var feed = Path.Combine(fixture.Root, "tool-feed");
-        var project = Path.Combine(fixture.RepositoryRoot, "src", "Mailing.DevInbox", "Mailing.DevInbox.csproj");
+        var project = Path.Combine(fixture.RepositoryRoot, "src", "Mailing.DevInbox.Tool", "Mailing.DevInbox.Tool.csproj");
         var pack = fixture.Cli.Run(fixture.RepositoryRoot, "pack", project, "-c", "Release", "-o", feed,
             "--artifacts-path", Path.Combine(fixture.Root, "tool-artifacts"), "-nodeReuse:false");
         Assert.True(pack.Succeeded, pack.ToString());
