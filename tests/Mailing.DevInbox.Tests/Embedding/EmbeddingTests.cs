@@ -128,6 +128,7 @@ public sealed class EmbeddingTests
         Assert.Contains("<script src=\"previews.js\" defer></script>", html, StringComparison.Ordinal);
         Assert.Contains("href=\"inbox.css\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<style", html, StringComparison.Ordinal);
+        Assert.Contains("The standalone <code>mailing dev</code> has no templates of its own", html, StringComparison.Ordinal);
         Assert.DoesNotContain("innerHTML", await app.Http.GetStringAsync("previews.js", RunningInbox.Timeout()), StringComparison.Ordinal);
         using var styles = await app.Http.GetAsync("previews.css", RunningInbox.Timeout());
         Assert.Equal("text/css", styles.Content.Headers.ContentType!.MediaType);
