@@ -4,6 +4,7 @@ using System.Threading;
 using Mailing.Generators.Diagnostics;
 using Mailing.Generators.Model;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Mailing.Generators.Parsing;
@@ -19,7 +20,8 @@ internal static class PreviewMethodParser
         var diagnostics = new List<DiagnosticInfo>();
         var at = LocationInfo.From(syntax.Identifier.GetLocation());
 
-        if (!type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == EmailTemplateGenerator.AttributeName))
+        var isTemplate = type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == EmailTemplateGenerator.AttributeName);
+        if (!isTemplate)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PreviewOutsideTemplate, at, method.Name, type.Name));
         }
@@ -45,7 +47,9 @@ internal static class PreviewMethodParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PreviewNotAccessible, at, method.Name));
         }
 
-        if (diagnostics.Count > 0)
+        // A class the generator cannot extend (MAIL0007-MAIL0009) does not implement IEmailTemplate: its previews are
+        // left out, so the build shows that error alone instead of one more from the registry.
+        if (diagnostics.Count > 0 || (isTemplate && !CanBeExtended(type, cancellationToken)))
         {
             return new PreviewMethodSpec(null, diagnostics.ToEquatableArray());
         }
@@ -60,6 +64,20 @@ internal static class PreviewMethodParser
             displayName,
             description);
         return new PreviewMethodSpec(entry, diagnostics.ToEquatableArray());
+    }
+
+    private static bool CanBeExtended(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.IsGenericType || current.DeclaringSyntaxReferences.Any(r =>
+                r.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration && !declaration.Modifiers.Any(SyntaxKind.PartialKeyword)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static string TemplateNameOf(INamedTypeSymbol type)

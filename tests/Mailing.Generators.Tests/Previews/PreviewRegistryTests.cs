@@ -145,6 +145,23 @@ public sealed class PreviewRegistryTests
     }
 
     [Fact]
+    public void PreviewOfATemplateClassThatIsNotPartial_IsLeftOut_SoMAIL0007IsTheOnlyError()
+    {
+        var result = GeneratorHarness.Run(
+            """
+            [global::Mailing.EmailTemplate(Html = "<p>Hi</p>")]
+            public class PlainEmail
+            {
+                [global::Mailing.EmailPreview]
+                public static PlainEmail Sample() => new();
+            }
+            """);
+
+        Assert.Equal(["MAIL0007"], result.GeneratorDiagnostics.Select(d => d.Id));
+        Assert.Empty(result.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
+
+    [Fact]
     public void PrivateMethod_IsMAIL0019()
     {
         Single(RunPreview("private static ReceiptEmail Sample() => new();"), "MAIL0019");
