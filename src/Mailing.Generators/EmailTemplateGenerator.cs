@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using Mailing.Generators.Emitting;
 using Mailing.Generators.Model;
 using Mailing.Generators.Parsing;
 using Microsoft.CodeAnalysis;
@@ -13,6 +14,7 @@ namespace Mailing.Generators;
 public sealed class EmailTemplateGenerator : IIncrementalGenerator
 {
     internal const string AttributeName = "Mailing.EmailTemplateAttribute";
+    internal const string PreviewAttributeName = "Mailing.EmailPreviewAttribute";
 
     /// <summary>Names of the tracked steps, for caching tests.</summary>
     internal static class Steps
@@ -21,6 +23,8 @@ public sealed class EmailTemplateGenerator : IIncrementalGenerator
         public const string Files = "Mailing.Files";
         public const string Outputs = "Mailing.Outputs";
         public const string Sources = "Mailing.Sources";
+        public const string Previews = "Mailing.Previews";
+        public const string PreviewRegistry = "Mailing.PreviewRegistry";
     }
 
     /// <inheritdoc/>
@@ -60,6 +64,39 @@ public sealed class EmailTemplateGenerator : IIncrementalGenerator
         });
 
         context.RegisterSourceOutput(outputs.Select(static (output, _) => output.Diagnostics), static (spc, diagnostics) =>
+        {
+            foreach (var diagnostic in diagnostics)
+            {
+                spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        });
+
+        InitializePreviews(context);
+    }
+
+    private static void InitializePreviews(IncrementalGeneratorInitializationContext context)
+    {
+        var previews = context.SyntaxProvider
+            .ForAttributeWithMetadataName(PreviewAttributeName, static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax, PreviewMethodParser.Parse)
+            .WithTrackingName(Steps.Previews);
+
+        // Entries carry no locations: only adding, removing or changing a preview re-emits the registry.
+        var registry = previews
+            .Where(static preview => preview.Entry is not null)
+            .Select(static (preview, _) => preview.Entry!)
+            .Collect()
+            .Select(static (entries, _) => entries.Sort().ToEquatableArray())
+            .WithTrackingName(Steps.PreviewRegistry);
+
+        context.RegisterSourceOutput(registry, static (spc, entries) =>
+        {
+            if (entries.Count > 0)
+            {
+                spc.AddSource(PreviewRegistryEmitter.HintName, PreviewRegistryEmitter.Emit(entries));
+            }
+        });
+
+        context.RegisterSourceOutput(previews.Select(static (preview, _) => preview.Diagnostics), static (spc, diagnostics) =>
         {
             foreach (var diagnostic in diagnostics)
             {

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Mailing.DevInbox.Smtp;
 
 /// <summary>Runs the <see cref="LocalSmtpInbox"/> for the dev inbox's lifetime and files what it catches.</summary>
-internal sealed partial class SmtpListener(IOptions<DevInboxOptions> options, MessageInbox inbox, ChaosMode chaos, ILogger<SmtpListener> logger) : IHostedService, IAsyncDisposable
+internal sealed partial class SmtpListener(IOptions<DevInboxOptions> options, DevInboxActivation activation, MessageInbox inbox, ChaosMode chaos, ILogger<SmtpListener> logger) : IHostedService, IAsyncDisposable
 {
     private LocalSmtpInbox? _smtp;
     private System.Security.Cryptography.X509Certificates.X509Certificate2? _certificate;
@@ -16,6 +16,11 @@ internal sealed partial class SmtpListener(IOptions<DevInboxOptions> options, Me
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (!activation.IsActive)
+        {
+            return;
+        }
+
         var settings = options.Value;
         await inbox.LoadAsync(cancellationToken).ConfigureAwait(false);
         _certificate = settings.StartTls ? DevCertificate.CreateLocalhost() : null;

@@ -11,4 +11,8 @@ namespace Mailing.DevInbox.Web;
 [JsonSerializable(typeof(IReadOnlyList<MessageLink>))]
 [JsonSerializable(typeof(IReadOnlyList<MessageCheck>))]
 [JsonSerializable(typeof(ChaosState))]
+[JsonSerializable(typeof(PreviewList))]
+[JsonSerializable(typeof(PreviewDetail))]
+[JsonSerializable(typeof(PreviewSent))]
+[JsonSerializable(typeof(PreviewSendRequest))]
 internal sealed partial class DevInboxJsonContext : JsonSerializerContext;

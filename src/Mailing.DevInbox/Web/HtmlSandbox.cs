@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
 
 namespace Mailing.DevInbox.Web;
 
@@ -24,6 +25,18 @@ internal static partial class HtmlSandbox
         + "style-src 'unsafe-inline'; font-src data:; "
         + "form-action 'none'; base-uri 'none'; frame-ancestors 'self'; "
         + "sandbox allow-popups allow-popups-to-escape-sandbox";
+
+    /// <summary>The headers every email HTML response carries, a caught message's or a preview's.</summary>
+    /// <param name="response">The response about to carry the HTML.</param>
+    /// <param name="cidOrigin">The absolute URL prefix inline images are served from.</param>
+    /// <param name="remoteImages">Whether the user asked to load remote images.</param>
+    public static void Secure(HttpResponse response, string cidOrigin, bool remoteImages)
+    {
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers.CacheControl = "no-store";
+        response.Headers.ContentSecurityPolicy = ContentSecurityPolicy(cidOrigin, remoteImages);
+        response.Headers["Referrer-Policy"] = "no-referrer";
+    }
 
     [GeneratedRegex("""(?<quote>["'(]\s*)cid:(?<id>[^"')\s>]+)""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CidReference();

@@ -85,9 +85,7 @@ internal static class InboxEndpoints
             var cidPath = $"{apiBase}/messages/{id}/cid/";
             var origin = $"{context.Request.Scheme}://{context.Request.Host}";
             var html = HtmlSandbox.RewriteContentIds(view.HtmlPart?.Text ?? "", cidPath);
-            Harden(context.Response);
-            context.Response.Headers.ContentSecurityPolicy = HtmlSandbox.ContentSecurityPolicy(origin + cidPath, remote == true);
-            context.Response.Headers["Referrer-Policy"] = "no-referrer";
+            HtmlSandbox.Secure(context.Response, origin + cidPath, remote == true);
             return Results.Text(html, "text/html; charset=utf-8");
         });
 

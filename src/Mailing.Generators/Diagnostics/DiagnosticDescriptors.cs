@@ -64,6 +64,21 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         helpLinkUri: HelpLink("MAIL0014"));
 
+    public static readonly DiagnosticDescriptor PreviewNotStatic = Error(
+        "MAIL0015", "Preview method must be static", "[EmailPreview] method '{0}' must be static: the dev inbox calls it without an instance");
+
+    public static readonly DiagnosticDescriptor PreviewHasParameters = Error(
+        "MAIL0016", "Preview method cannot take parameters", "[EmailPreview] method '{0}' must take no parameters and no type parameters: put the sample data in its body");
+
+    public static readonly DiagnosticDescriptor PreviewReturnsOtherType = Error(
+        "MAIL0017", "Preview method must return its template class", "[EmailPreview] method '{0}' returns {1}; it must return a filled {2}");
+
+    public static readonly DiagnosticDescriptor PreviewOutsideTemplate = Error(
+        "MAIL0018", "Preview outside a template class", "[EmailPreview] method '{0}' is in '{1}', which has no [EmailTemplate]; move it into the template class it previews");
+
+    public static readonly DiagnosticDescriptor PreviewNotAccessible = Error(
+        "MAIL0019", "Preview method is not accessible", "[EmailPreview] method '{0}' and the classes around it must be internal or public, so the generated preview registry can call it");
+
     private static Dictionary<string, DiagnosticDescriptor>? s_byId;
 
     public static IEnumerable<DiagnosticDescriptor> All => ById.Values;

@@ -31,6 +31,9 @@ internal sealed class MailingTransportRegistry
 
     public List<MailRoute> Routes { get; } = [];
 
+    /// <summary>DSN schemes added by other packages (<c>AddMailingTransportScheme</c>), e.g. the dev inbox's <c>inbox</c>.</summary>
+    public Dictionary<string, TransportSchemeFactory> Schemes { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Staging redirects and allowed recipients.</summary>
     public StagingSettings Staging { get; } = new();
 
@@ -69,6 +72,12 @@ internal sealed class MailingTransportRegistry
     {
         Named[definition.Name] = definition;
         HasTransport = true;
+        _plan = null;
+    }
+
+    public void AddScheme(string scheme, TransportSchemeFactory factory)
+    {
+        Schemes[scheme] = factory;
         _plan = null;
     }
 

@@ -23,7 +23,12 @@ internal static class TransportFactory
 
     private static readonly string[] SectionTypes = ["smtp", "sendgrid", "postmark", "mailgun", "resend", "memory", "log", "pickup"];
 
+    private static readonly string[] BuiltInSchemes = ["smtp", "smtps", SendGridOptions.Scheme, PostmarkOptions.Scheme, MailgunOptions.Scheme, ResendOptions.Scheme, "memory", "log", "pickup"];
+
     public const string KnownSchemes = "smtp://, smtps://, sendgrid+api://, postmark+api://, mailgun+api://, resend+api://, memory://, log:// or pickup://";
+
+    /// <summary>Whether <paramref name="scheme"/> is one Mailing handles itself, which an added scheme may not replace.</summary>
+    public static bool IsBuiltInScheme(string scheme) => BuiltInSchemes.Contains(scheme, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The name a transport written inline as a DSN is reported under, e.g. <c>smtp</c> or <c>postmark</c>.</summary>
     public static string DefaultNameFor(TransportDsn dsn) =>
@@ -31,7 +36,13 @@ internal static class TransportFactory
 
     /// <summary>A transport from a DSN, with settings from <paramref name="own"/> (its section) on top.</summary>
     public static Func<IServiceProvider, IEmailTransport>? FromDsn(
-        string name, TransportDsn dsn, IConfigurationSection? own, IConfigurationSection? smtpDefaults, string key, List<string> problems)
+        string name,
+        TransportDsn dsn,
+        IConfigurationSection? own,
+        IConfigurationSection? smtpDefaults,
+        IReadOnlyDictionary<string, TransportSchemeFactory> addedSchemes,
+        string key,
+        List<string> problems)
     {
         switch (dsn.Scheme)
         {
@@ -51,15 +62,18 @@ internal static class TransportFactory
                 return Log(name);
             case "pickup":
                 return Pickup(name, dsn.GetOption("path") ?? dsn.Path ?? own?["Path"], $"{key} \"{dsn}\" names no directory: write pickup://default?path=mail/outbox (relative) or pickup://default/var/mail/outbox (absolute).", problems);
+            case var other when addedSchemes.TryGetValue(other, out var create):
+                return sp => create(dsn, name, sp);
             default:
-                problems.Add($"{key} uses the scheme \"{dsn.Scheme}\", which no registered transport handles. Use {KnownSchemes}, or add the transport in code (AddMailing(...).AddTransport(name, factory)).");
+                var added = addedSchemes.Count == 0 ? "" : $" (added in code: {string.Join(", ", addedSchemes.Keys.Select(s => s + "://"))})";
+                problems.Add($"{key} uses the scheme \"{dsn.Scheme}\", which no registered transport handles. Use {KnownSchemes}{added}, or add the transport in code (AddMailing(...).AddTransport(name, factory)).");
                 return null;
         }
     }
 
     /// <summary>A transport from a section: <c>Dsn</c> plus settings, or <c>Type</c> plus settings.</summary>
     public static Func<IServiceProvider, IEmailTransport>? FromSection(
-        string name, IConfigurationSection section, IConfigurationSection? smtpDefaults, List<string> problems)
+        string name, IConfigurationSection section, IConfigurationSection? smtpDefaults, IReadOnlyDictionary<string, TransportSchemeFactory> addedSchemes, List<string> problems)
     {
         if (section[DsnKey] is { } dsnText)
         {
@@ -69,7 +83,7 @@ internal static class TransportFactory
                 return null;
             }
 
-            return FromDsn(name, dsn, section, smtpDefaults, $"{section.Path}:{DsnKey}", problems);
+            return FromDsn(name, dsn, section, smtpDefaults, addedSchemes, $"{section.Path}:{DsnKey}", problems);
         }
 
         // A section named after its type ("postmark": { "ApiKey": ... }) needs no Type key.

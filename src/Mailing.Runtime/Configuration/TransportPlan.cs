@@ -124,7 +124,7 @@ internal sealed class TransportPlan
         }
         else if (definition.Section is { } section)
         {
-            var create = TransportFactory.FromSection(name, section, _registry.SmtpDefaults, Problems);
+            var create = TransportFactory.FromSection(name, section, _registry.SmtpDefaults, _registry.Schemes, Problems);
             node = create is null ? null : PlanNode.Leaf(name, create, owned: true);
         }
         else
@@ -156,7 +156,7 @@ internal sealed class TransportPlan
                 return Resolve(reference.Name, key);
             case DsnExpression { Dsn: var dsn }:
                 var name = definitionName ?? UniqueName(TransportFactory.DefaultNameFor(dsn));
-                var create = TransportFactory.FromDsn(name, dsn, own: null, _registry.SmtpDefaults, key, Problems);
+                var create = TransportFactory.FromDsn(name, dsn, own: null, _registry.SmtpDefaults, _registry.Schemes, key, Problems);
                 return create is null ? null : PlanNode.Leaf(name, create, owned: true);
             case TransportList list:
                 var children = list.Items.Select(item => Resolve(item, key, null, nested: true)).ToArray();

@@ -99,6 +99,33 @@ public static class MailingServiceCollectionExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Teaches Mailing a DSN scheme: wherever a transport is named (<c>Mailing:Transport</c>, <c>Mailing:Transports:*</c>,
+    /// inside <c>failover(...)</c>), <c>{scheme}://...</c> becomes the transport <paramref name="factory"/> creates.
+    /// </summary>
+    /// <param name="services">The application's services; before or after <c>AddMailing</c>.</param>
+    /// <param name="scheme">The scheme, e.g. <c>inbox</c>; the built-in ones (<c>smtp</c>, <c>memory</c>, ...) cannot be replaced.</param>
+    /// <param name="factory">Creates the transport from the DSN, its name and the application's services.</param>
+    /// <returns><paramref name="services"/>, for chaining.</returns>
+    /// <remarks>
+    /// This is how packages that Mailing does not depend on offer a DSN (the dev inbox adds <c>inbox://default</c>).
+    /// Adding the same scheme again replaces its factory.
+    /// </remarks>
+    /// <exception cref="ArgumentException"><paramref name="scheme"/> is empty, contains <c>://</c>, or is a built-in scheme.</exception>
+    public static IServiceCollection AddMailingTransportScheme(this IServiceCollection services, string scheme, TransportSchemeFactory factory)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrWhiteSpace(scheme);
+        ArgumentNullException.ThrowIfNull(factory);
+        if (scheme.Contains(':', StringComparison.Ordinal) || TransportFactory.IsBuiltInScheme(scheme))
+        {
+            throw new ArgumentException($"\"{scheme}\" cannot be added: write the scheme without \"://\", and not one of {TransportFactory.KnownSchemes}.", nameof(scheme));
+        }
+
+        RegistryIn(services).AddScheme(scheme.ToLowerInvariant(), factory);
+        return services;
+    }
+
     private static bool IsSmtp(TransportDsn dsn) => dsn.Scheme is "smtp" or "smtps";
 
     // The schemes a single DSN selects directly; anything else (provider APIs, lists, names) goes through the plan.
@@ -106,7 +133,7 @@ public static class MailingServiceCollectionExtensions
 
     private static string PathOf(IConfiguration section) => section is IConfigurationSection s ? s.Path : "Mailing";
 
-    private static MailingBuilder AddMailingCore(IServiceCollection services)
+    private static MailingTransportRegistry RegistryIn(IServiceCollection services)
     {
         var registry = services.FirstOrDefault(d => d.ServiceType == typeof(MailingTransportRegistry))?.ImplementationInstance as MailingTransportRegistry;
         if (registry is null)
@@ -114,6 +141,13 @@ public static class MailingServiceCollectionExtensions
             registry = new MailingTransportRegistry();
             services.AddSingleton(registry);
         }
+
+        return registry;
+    }
+
+    private static MailingBuilder AddMailingCore(IServiceCollection services)
+    {
+        var registry = RegistryIn(services);
 
         services.AddOptions<MailingOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MailingOptions>, MailingOptionsValidator>());

@@ -176,6 +176,15 @@ public sealed record EmailMessage
         return this with { Metadata = metadata };
     }
 
+    /// <summary>
+    /// The MIME message SMTP and the pickup directory would write: the same tree, headers, derived text part,
+    /// Message-Id (this one, or a new one) and Date.
+    /// </summary>
+    /// <param name="timeProvider">The clock for the Date header; the system clock when <see langword="null"/>.</param>
+    /// <returns>A new message; dispose it, as attachments read from files keep their streams open until then.</returns>
+    /// <exception cref="ArgumentException">The message has no sender, no recipients, or inline resources without HTML.</exception>
+    public MimeKit.MimeMessage ToMimeMessage(TimeProvider? timeProvider = null) => MimeMessageFactory.Create(this, timeProvider);
+
     /// <inheritdoc />
     public bool Equals(EmailMessage? other) => ReferenceEquals(this, other);
 

@@ -132,7 +132,7 @@ public sealed class IncrementalityTests
         Assert.Equal(["Shop.BEmail.g.cs"], kept);
     }
 
-    private static void AssertNoRoslynObjects(object? value, string step, HashSet<object> seen)
+    internal static void AssertNoRoslynObjects(object? value, string step, HashSet<object> seen)
     {
         if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum || !seen.Add(value))
         {
