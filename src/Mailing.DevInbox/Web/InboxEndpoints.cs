@@ -161,6 +161,7 @@ internal static class InboxEndpoints
 
             return UiAssets.Serve("index.html", context);
         });
+        group.MapGet("/live.js", (HttpContext context) => UiAssets.Serve("live.js", context));
         group.MapGet("/inbox.js", (HttpContext context) => UiAssets.Serve("inbox.js", context));
         group.MapGet("/inbox.css", (HttpContext context) => UiAssets.Serve("inbox.css", context));
     }
