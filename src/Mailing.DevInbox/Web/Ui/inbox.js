@@ -58,8 +58,9 @@
     const subject = element('span', undefined, 'line');
     subject.append(element('span', message.subject || '(no subject)', 'subject'));
     if (message.hasAttachments) {
-      const clip = element('span', '📎', 'attachment-marker');
+      const clip = element('span', undefined, 'attachment-marker');
       clip.title = 'Has attachments';
+      clip.setAttribute('role', 'img');
       clip.setAttribute('aria-label', 'has attachments');
       subject.append(clip);
     }
