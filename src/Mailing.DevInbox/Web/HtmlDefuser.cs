@@ -19,7 +19,9 @@ namespace Mailing.DevInbox.Web;
 internal static partial class HtmlDefuser
 {
     private static readonly string[] Removed =
-        ["script", "iframe", "frame", "frameset", "object", "embed", "applet", "portal", "fencedframe", "link", "base", "meta[http-equiv]"];
+        ["script", "iframe", "frame", "frameset", "object", "embed", "applet", "portal", "fencedframe", "link", "base", "meta[http-equiv]", "animate", "set"];
+
+    private static readonly string[] ExecutableSchemes = ["javascript:", "vbscript:", "data:"];
 
     private static readonly string[] ResourceAttributes = ["src", "srcset", "background", "poster", "data", "lowsrc", "dynsrc"];
 
@@ -36,7 +38,7 @@ internal static partial class HtmlDefuser
             foreach (var attribute in element.Attributes.ToArray())
             {
                 if (attribute.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase)
-                    || attribute.Name.Equals("formaction", StringComparison.OrdinalIgnoreCase)
+                    || attribute.Name is "formaction" or "ping"
                     || (attribute.Name is "href" or "xlink:href" or "action" && IsExecutableUrl(attribute.Value))
                     || (!remoteImages && LoadsResource(element, attribute.Name) && IsRemote(attribute.Value)))
                 {
@@ -70,7 +72,12 @@ internal static partial class HtmlDefuser
         return writer.ToString();
     }
 
-    private static bool IsExecutableUrl(string value) => ExecutableScheme().IsMatch(value);
+    // A URL parser drops tabs and newlines anywhere and control characters around it: "java\tscript:" runs.
+    private static bool IsExecutableUrl(string value)
+    {
+        var compact = string.Concat(value.Where(character => character > ' '));
+        return ExecutableSchemes.Any(scheme => compact.StartsWith(scheme, StringComparison.OrdinalIgnoreCase));
+    }
 
     // An SVG <image href> or <use href> loads what it names; an <a href> waits for a click.
     private static bool LoadsResource(IElement element, string attribute) =>
@@ -82,15 +89,13 @@ internal static partial class HtmlDefuser
     private static string BlockRemoteCss(string css) =>
         CssImport().Replace(RemoteCssUrl().Replace(css, "url()"), "");
 
-    // Browsers skip tabs and newlines inside a scheme and control characters before it: "java\tscript:" runs.
-    [GeneratedRegex(@"^[\x00-\x20]*(j[\s\x00-\x1f]*a[\s\x00-\x1f]*v[\s\x00-\x1f]*a[\s\x00-\x1f]*s[\s\x00-\x1f]*c[\s\x00-\x1f]*r[\s\x00-\x1f]*i[\s\x00-\x1f]*p[\s\x00-\x1f]*t|v[\s\x00-\x1f]*b[\s\x00-\x1f]*s[\s\x00-\x1f]*c[\s\x00-\x1f]*r[\s\x00-\x1f]*i[\s\x00-\x1f]*p[\s\x00-\x1f]*t|data)[\s\x00-\x1f]*:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex ExecutableScheme();
-
-    // Anything with a network scheme, or protocol-relative, anywhere in the value (srcset lists several URLs).
-    [GeneratedRegex(@"(^|[\s,])(https?:|ftp:|\s*//)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // A network scheme or a protocol-relative start, anywhere in the value (srcset lists several URLs);
+    // browsers read "\\host" as "//host".
+    [GeneratedRegex(@"(^|[\s,])(https?:|ftp:|[\\/]{2})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RemoteUrl();
 
-    [GeneratedRegex("""url\(\s*['"]?\s*(https?:|//)[^)]*\)""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // url(...) and the quoted URLs image-set() takes.
+    [GeneratedRegex("""url\(\s*['"]?\s*(https?:|//)[^)]*\)|(["'])\s*(https?:|//)[^"']*\2""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RemoteCssUrl();
 
     [GeneratedRegex("""@import[^;]*;?""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
