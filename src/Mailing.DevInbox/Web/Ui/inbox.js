@@ -229,6 +229,7 @@
     } catch (failure) {
       error.textContent = failure.message;
       error.hidden = false;
+      showChaosForm(await api('chaos').then((response) => response.json()));
     }
   }
 

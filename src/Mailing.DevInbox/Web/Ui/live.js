@@ -2,6 +2,7 @@
 // Shared by every page of the inbox: the one server-sent event stream, and the chaos banner.
 // A page that includes this script shows the banner while chaos mode is on, whatever view it is.
 // Every URL is relative, so the inbox works at / and embedded under a prefix such as /_mailing/.
+// Load it with defer (the banner goes into the body).
 window.MailingLive = (() => {
   const events = new EventSource('api/events');
   const chaosListeners = [];
@@ -46,10 +47,8 @@ window.MailingLive = (() => {
   }
 
   events.addEventListener('chaos', (event) => show(JSON.parse(event.data)));
-  const ready = document.readyState === 'loading'
-    ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
-    : Promise.resolve();
-  ready.then(() => fetch('api/chaos')).then((response) => response.json()).then(show);
+  // On the first connection and after every reconnection: a change made meanwhile was not heard.
+  events.addEventListener('open', () => fetch('api/chaos').then((response) => response.json()).then(show));
 
   return {
     events,
