@@ -168,6 +168,7 @@ public sealed class WebInboxTests(BrowserSession session)
         await Expect(ui.Banner).ToContainTextAsync("RCPT TO is answered with 550 every time");
         // The other tab, showing a message, hears about it over server-sent events.
         await Expect(other.Banner).ToContainTextAsync("550");
+        await Screenshots.SaveAsync(other.Page, "chaos-banner.png");
         var refusal = await Assert.ThrowsAsync<SmtpCommandException>(() => SendWithMailKitAsync(inbox, "During chaos"));
         Assert.Equal(550, (int)refusal.StatusCode);
         Assert.Equal(SmtpErrorCode.RecipientNotAccepted, refusal.ErrorCode);
