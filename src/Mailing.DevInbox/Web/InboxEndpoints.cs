@@ -5,6 +5,7 @@ using Mailing.DevInbox.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
 using MimeKit;
 
 namespace Mailing.DevInbox.Web;
@@ -84,7 +85,7 @@ internal static class InboxEndpoints
 
             var cidPath = $"{apiBase}/messages/{id}/cid/";
             var origin = $"{context.Request.Scheme}://{context.Request.Host}";
-            var html = HtmlSandbox.RewriteContentIds(view.HtmlPart?.Text ?? "", cidPath);
+            var html = HtmlDefuser.Defuse(HtmlSandbox.RewriteContentIds(view.HtmlPart?.Text ?? "", cidPath), remote == true);
             HtmlSandbox.Secure(context.Response, origin + cidPath, remote == true);
             return Results.Text(html, "text/html; charset=utf-8");
         });
@@ -158,13 +159,16 @@ internal static class InboxEndpoints
 
             return UiAssets.Serve("index.html", context);
         });
+        group.MapGet("/live.js", (HttpContext context) => UiAssets.Serve("live.js", context));
         group.MapGet("/inbox.js", (HttpContext context) => UiAssets.Serve("inbox.js", context));
         group.MapGet("/inbox.css", (HttpContext context) => UiAssets.Serve("inbox.css", context));
     }
 
-    private static async Task ServerSentEventsAsync(HttpContext context, MessageInbox inbox, ChaosMode chaos)
+    private static async Task ServerSentEventsAsync(HttpContext context, MessageInbox inbox, ChaosMode chaos, IHostApplicationLifetime lifetime)
     {
-        var cancellationToken = context.RequestAborted;
+        // An open inbox tab must not hold up shutdown until the host's timeout: the stream ends when the app stops.
+        using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        var cancellationToken = ending.Token;
         context.Response.ContentType = "text/event-stream";
         context.Response.Headers.CacheControl = "no-cache";
         using var subscription = inbox.Subscribe();
@@ -185,7 +189,7 @@ internal static class InboxEndpoints
         }
         catch (OperationCanceledException)
         {
-            // The browser went away.
+            // The browser went away, or the inbox is stopping.
         }
         finally
         {
@@ -222,6 +226,8 @@ internal static class InboxEndpoints
         response.Headers.XContentTypeOptions = "nosniff";
         response.Headers.ContentSecurityPolicy = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox";
         response.Headers.CacheControl = "no-store";
+        // Chromium resolves the host names of links it sees before anyone clicks; the lookup alone tells a tracker.
+        response.Headers["X-DNS-Prefetch-Control"] = "off";
     }
 
 }

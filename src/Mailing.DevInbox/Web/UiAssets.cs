@@ -20,6 +20,8 @@ internal static class UiAssets
         context.Response.Headers.ContentSecurityPolicy = PagePolicy;
         context.Response.Headers.XContentTypeOptions = "nosniff";
         context.Response.Headers.CacheControl = "no-cache";
+        context.Response.Headers["X-DNS-Prefetch-Control"] = "off";
+        context.Response.Headers["Referrer-Policy"] = "no-referrer";
         var type = Path.GetExtension(name) switch
         {
             ".js" => "text/javascript; charset=utf-8",
