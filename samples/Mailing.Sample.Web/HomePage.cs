@@ -23,7 +23,7 @@ public static class HomePage
             <h1>Mailing sample shop</h1>
             """);
         page.Append(environment.IsDevelopment()
-            ? "<p>Every email goes to the <a href=\"/_mailing/\">dev inbox</a> in this process; nothing reaches a real mailbox.</p>"
+            ? "<p>Every email goes to the <a href=\"/_mailing/\">dev inbox</a> in this process; nothing reaches a real mailbox. Its <a href=\"/_mailing/previews\">previews</a> render each email from its <code>[EmailPreview]</code> sample data in any culture.</p>"
             : "<p>Emails go through the configured transport (<code>Mailing:Transport</code>).</p>");
         page.Append("<form id=\"send\"><label>To <input name=\"to\" value=\"Ann Example &lt;ann@example.com&gt;\" size=\"32\"></label> <label>Culture <select name=\"culture\"><option value=\"\">the sample's</option><option>en-US</option><option>de-DE</option><option>fr-FR</option><option>ja-JP</option></select></label></form><ul>");
         foreach (var sample in SampleEmails.All)

@@ -18,6 +18,16 @@ public sealed partial class OrderReceiptEmail : ProductEmail
     public string ActionLabel => "View your order";
 
     public override string Preheader => $"Order {Order.Number} is confirmed.";
+
+    [EmailPreview("With discount", Description = "Three lines, a discount and shipping")]
+    internal static OrderReceiptEmail Sample() => SampleEmails.OrderReceipt();
+
+    [EmailPreview("No discount, free shipping")]
+    internal static OrderReceiptEmail Plain()
+    {
+        var receipt = SampleEmails.OrderReceipt();
+        return new OrderReceiptEmail { Brand = receipt.Brand, FirstName = receipt.FirstName, ActionUrl = receipt.ActionUrl, Order = receipt.Order with { Discount = 0, Shipping = 0 } };
+    }
 }
 
 public sealed record Order(string Number, DateTimeOffset PlacedAt, IReadOnlyList<OrderLine> Lines, decimal Discount = 0, decimal Shipping = 0)

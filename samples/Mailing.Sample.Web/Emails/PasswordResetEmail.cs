@@ -21,4 +21,7 @@ public sealed partial class PasswordResetEmail : ProductEmail
     public required string RequestedFrom { get; init; }
 
     public override string Preheader => $"Use this link to reset your password. It is valid for {ValidForMinutes} minutes.";
+
+    [EmailPreview("Reset link", Description = "Valid for 30 minutes")]
+    internal static PasswordResetEmail Sample() => SampleEmails.PasswordReset();
 }

@@ -24,6 +24,12 @@ public sealed partial class WeeklyDigestEmail : ProductEmail
     public string? Tip { get; init; }
 
     public override string Preheader => $"{OrderCount} orders this week.";
+
+    [EmailPreview("Busy week")]
+    internal static WeeklyDigestEmail Sample() => SampleEmails.WeeklyDigest();
+
+    [EmailPreview("Quiet week", Description = "No sections with items and no tip: only the summary")]
+    internal static WeeklyDigestEmail Quiet() => new() { Brand = SampleEmails.Brand, FirstName = "Ann", WeekStarting = new DateTime(2026, 11, 23), Revenue = 0m, OrderCount = 0 };
 }
 
 public sealed record DigestSection(string Title, IReadOnlyList<DigestItem> Items);
