@@ -55,6 +55,56 @@ public sealed class EmbeddedInboxBrowserTests
         Assert.True(await logo.EvaluateAsync<bool>("image => image.complete && image.naturalWidth === 120"), "the cid:logo image renders from the message's own part");
     }
 
+    [Fact]
+    public async Task The_previews_page_renders_every_sample_preview_in_the_chosen_culture()
+    {
+        var httpPort = FreePort();
+        await using var app = new KestrelApp(httpPort, FreePort());
+        app.StartServer();
+        var german = System.Globalization.CultureInfo.GetCultureInfo("de-DE");
+        var previews = EmailPreviewCatalog.Previews.Where(preview => preview.Create().GetType().Assembly == typeof(SampleEmails).Assembly).ToArray();
+        Assert.NotEmpty(previews);
+
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = Environment.UserName == "root" ? ["--no-sandbox"] : [] });
+        var page = await browser.NewPageAsync();
+        page.SetDefaultTimeout(Patience);
+        Assertions.SetDefaultExpectTimeout(Patience);
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+
+        await page.GotoAsync($"http://localhost:{httpPort}/_mailing/previews");
+        await page.SelectOptionAsync("#culture", "de-DE");
+        foreach (var preview in previews)
+        {
+            var expected = preview.Render(german);
+            await page.GetByRole(AriaRole.Button, new() { Name = preview.DisplayName, Exact = true }).ClickAsync();
+
+            await Assertions.Expect(page.Locator("#preview-subject")).ToHaveTextAsync(expected.Subject);
+            await Assertions.Expect(page.FrameLocator("#preview-html").Locator("h1")).ToHaveTextAsync(FirstHeading(expected.Html));
+        }
+
+        // The logo is attached at send time; in a preview a placeholder names it instead of a blocked cid: load.
+        var logo = page.FrameLocator("#preview-html").Locator("img[alt='Acme Shop']").First;
+        Assert.StartsWith("data:image/svg+xml,", await logo.GetAttributeAsync("src"), StringComparison.Ordinal);
+
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    private static string FirstHeading(string html)
+    {
+        var start = html.IndexOf("<h1", StringComparison.Ordinal);
+        start = html.IndexOf('>', start) + 1;
+        return System.Net.WebUtility.HtmlDecode(html[start..html.IndexOf("</h1>", start, StringComparison.Ordinal)]).Trim();
+    }
+
     private static ILocator Row(IPage page, string subject) => page.Locator("#messages li.message", new PageLocatorOptions { HasText = subject });
 
     private static int FreePort()

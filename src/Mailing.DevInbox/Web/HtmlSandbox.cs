@@ -17,6 +17,20 @@ internal static partial class HtmlSandbox
     public static string RewriteContentIds(string html, string cidBase) =>
         CidReference().Replace(html, match => match.Groups["quote"].Value + cidBase + Uri.EscapeDataString(Uri.UnescapeDataString(match.Groups["id"].Value)));
 
+    /// <summary>
+    /// For a preview, which has no parts: each <c>cid:</c> reference becomes a grey placeholder naming the
+    /// content id, so the layout keeps its shape and the page shows what the sent email will embed.
+    /// </summary>
+    public static string ShowContentIdsAsPlaceholders(string html) =>
+        CidReference().Replace(html, match => match.Groups["quote"].Value + Placeholder(Uri.UnescapeDataString(match.Groups["id"].Value)));
+
+    private static string Placeholder(string contentId)
+    {
+        var label = System.Net.WebUtility.HtmlEncode("cid:" + contentId);
+        var svg = $"<svg xmlns='http://www.w3.org/2000/svg' width='120' height='32'><rect width='100%' height='100%' fill='#dde1e6'/><text x='50%' y='55%' font-family='sans-serif' font-size='11' text-anchor='middle' fill='#51545e'>{label}</text></svg>";
+        return "data:image/svg+xml," + Uri.EscapeDataString(svg);
+    }
+
     /// <param name="cidOrigin">The absolute URL prefix inline images are served from (a CSP source with a path).</param>
     /// <param name="remoteImages">Whether the user asked to load remote images.</param>
     public static string ContentSecurityPolicy(string cidOrigin, bool remoteImages) =>

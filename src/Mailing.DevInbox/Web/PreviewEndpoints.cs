@@ -45,9 +45,11 @@ internal static class PreviewEndpoints
                 return problem;
             }
 
-            // A preview has no cid: parts; the message viewer's policy applies all the same, remote images included.
+            // A preview has no parts for its cid: images (they are attached at send time): placeholders stand in.
+            // The message viewer's policy and defusing apply all the same, remote images included.
             HtmlSandbox.Secure(context.Response, $"{context.Request.Scheme}://{context.Request.Host}{apiBase}/previews/", remote == true);
-            return Results.Text(rendering.Email!.Html, "text/html; charset=utf-8");
+            var html = HtmlDefuser.Defuse(HtmlSandbox.ShowContentIdsAsPlaceholders(rendering.Email!.Html), remote == true);
+            return Results.Text(html, "text/html; charset=utf-8");
         });
 
         api.MapPost("/{template}/{preview}/send", async (PreviewCatalog catalog, PreviewDelivery delivery, string template, string preview, string? culture, HttpRequest request, CancellationToken cancellationToken) =>
