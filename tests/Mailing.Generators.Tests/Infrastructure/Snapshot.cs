@@ -34,7 +34,7 @@ internal static class Snapshot
         File.WriteAllText(received, actual);
         Assert.Fail(expected is null
             ? $"No snapshot yet: review {received} and rename it to {Path.GetFileName(verified)}, or run with {AcceptVariable}=1."
-            : $"Snapshot differs at line {FirstDifference(expected, actual)}: compare {received} with {verified}; run with {AcceptVariable}=1 to accept.");
+            : $"Snapshot differs at line {FirstDifference(expected, actual)}: compare {received} with {verified}; run with {AcceptVariable}=1 to accept.\n{Diff(expected, actual)}");
     }
 
     private static int FirstDifference(string expected, string actual)
@@ -50,5 +50,30 @@ internal static class Snapshot
         }
 
         return Math.Min(a.Length, b.Length) + 1;
+    }
+
+    /// <summary>The first differing line with two lines of context either side, as "-" verified and "+" received.</summary>
+    private static string Diff(string expected, string actual)
+    {
+        var a = expected.Split('\n');
+        var b = actual.Split('\n');
+        var line = FirstDifference(expected, actual) - 1;
+        var text = new System.Text.StringBuilder();
+        for (var i = Math.Max(0, line - 2); i < line; i++)
+        {
+            text.Append("  ").AppendLine(a[i]);
+        }
+
+        for (var i = line; i < Math.Min(a.Length, line + 3); i++)
+        {
+            text.Append("- ").AppendLine(a[i]);
+        }
+
+        for (var i = line; i < Math.Min(b.Length, line + 3); i++)
+        {
+            text.Append("+ ").AppendLine(b[i]);
+        }
+
+        return text.ToString();
     }
 }
