@@ -24,9 +24,29 @@ internal static class WireSpeedTrial
         }
     }
 
+    public static async Task ProfileMailingAsync(int messages)
+    {
+        var single = new SmtpWireSpeedBenchmarks { BodyBytes = 3_000, StartTls = false };
+        await single.StartSinkAndCheckEveryPathDelivers();
+        await ReportAsync("raw socket floor", SmtpWireSpeedBenchmarks.Messages, single.RawSocketFloor);
+        using (var sampler = new AllocationSampler())
+        {
+            await ReportAsync("Mailing PoolSize 1", messages, async () =>
+            {
+                for (var i = 0; i < messages / SmtpWireSpeedBenchmarks.Messages; i++)
+                {
+                    await single.MailingPooledSequential();
+                }
+            });
+            sampler.Report(messages);
+        }
+
+        await single.StopSink();
+    }
+
     private static async Task ReportAsync(string row, int messagesPerInvoke, Func<Task> invoke)
     {
-        var rounds = 2_000 / messagesPerInvoke;
+        var rounds = Math.Max(1, 2_000 / messagesPerInvoke);
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < rounds; i++)

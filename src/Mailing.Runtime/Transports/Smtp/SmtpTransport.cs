@@ -84,6 +84,7 @@ public sealed partial class SmtpTransport : IEmailTransport, IAsyncDisposable, I
         var recipients = mime.To.Mailboxes.Concat(mime.Cc.Mailboxes).Concat(mime.Bcc.Mailboxes)
             .DistinctBy(mailbox => mailbox.Address, StringComparer.OrdinalIgnoreCase)
             .ToArray();
+        var sizeBound = MimeSizeBound.Of(mime);
 
         using var sendTimeout = new CancellationTokenSource(_options.SendTimeout, _time);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, sendTimeout.Token);
@@ -106,7 +107,7 @@ public sealed partial class SmtpTransport : IEmailTransport, IAsyncDisposable, I
                 }
 
                 stage = SmtpStage.Envelope;
-                connection.Client.BeginMessage(recipients.Length);
+                connection.Client.BeginMessage(recipients.Length, sizeBound);
                 try
                 {
                     reply = await connection.Client.SendAsync(HideBlindCopies, mime, sender, recipients, deadline.Token).ConfigureAwait(false);
