@@ -29,6 +29,9 @@ internal static class WireSpeedTrial
         var single = new SmtpWireSpeedBenchmarks { BodyBytes = 3_000, StartTls = false };
         await single.StartSinkAndCheckEveryPathDelivers();
         await ReportAsync("raw socket floor", SmtpWireSpeedBenchmarks.Messages, single.RawSocketFloor);
+        var serialized = new Mailing.Transports.Local.InMemoryTransport();
+        await serialized.SendAsync(WireSpeedMessage.Create(3_000).Message);
+        Console.WriteLine($"Mailing's message serializes to {serialized.Sent[0].MimeBytes.Length:N0} B (the allocation target is 1.5x that)");
         using (var sampler = new AllocationSampler())
         {
             await ReportAsync("Mailing PoolSize 1", messages, async () =>
