@@ -13,15 +13,21 @@ namespace Mailing;
 /// <remarks>
 /// The source is read only as fast as sending keeps up: a message is taken when a send slot is free and fewer than
 /// four per slot (plus two provider batches: one in flight, one filling) of the outcomes before it are still unread,
-/// so a large or endless source is never pulled in whole. When that limit stops the source and nothing is in flight,
-/// a batch still filling is sent as it is.
+/// so a large or endless source is never pulled in whole. When that limit stops the source while the reader waits
+/// for a message in a batch still filling, the batch is sent as it is.
 /// </remarks>
 internal sealed class BulkSender(Mailer mailer, IEmailTransport transport, int concurrency, TimeProvider time)
 {
     private static readonly TimeSpan IdleCheckInterval = TimeSpan.FromMilliseconds(20);
 
+    /// <summary>How long the source may have nothing ready before messages collected for a provider batch are sent as they are.</summary>
+    private static readonly TimeSpan BatchLinger = TimeSpan.FromMilliseconds(100);
+
     private readonly int _concurrency = Math.Max(1, concurrency);
     private int _largestBatch;
+
+    // The outcome the reader is waiting for, so the source's side can tell when only a batch still filling blocks it.
+    private volatile Task<SendOutcome>? _awaited;
 
     public async Task<IReadOnlyList<SendOutcome>> SendAsync(IEnumerable<EmailMessage> messages, CancellationToken cancellationToken)
     {
@@ -55,7 +61,9 @@ internal sealed class BulkSender(Mailer mailer, IEmailTransport transport, int c
         {
             await foreach (var pending in inOrder.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
+                _awaited = pending;
                 var outcome = await pending.ConfigureAwait(false);
+                _awaited = null;
                 unread.Release();
                 yield return outcome;
             }
@@ -82,19 +90,23 @@ internal sealed class BulkSender(Mailer mailer, IEmailTransport transport, int c
         try
         {
             var index = 0;
-            await foreach (var message in messages.WithCancellation(cancellationToken).ConfigureAwait(false))
+            var source = messages.GetAsyncEnumerator(cancellationToken);
+            await using (source.ConfigureAwait(false))
             {
-                while (!await unread.WaitAsync(IdleCheckInterval, cancellationToken).ConfigureAwait(false))
+                while (await NextAsync(source, batches, slots, cancellationToken).ConfigureAwait(false))
                 {
-                    // Too many outcomes are unread. With nothing in flight, only a batch still filling can be what the
-                    // reader waits for (the oldest unread outcome): send it as it is rather than wait forever.
-                    if (slots.CurrentCount == _concurrency)
+                    while (!await unread.WaitAsync(IdleCheckInterval, cancellationToken).ConfigureAwait(false))
                     {
-                        await FlushBatchesAsync(batches, slots, cancellationToken).ConfigureAwait(false);
+                        // Too many outcomes are unread. When the one the reader waits for is in a batch still filling,
+                        // nothing else can free room: send the batches as they are rather than wait forever.
+                        if (_awaited is { IsCompleted: false } awaited && batches.Values.Any(members => members.Exists(m => m.Outcome.Task == awaited)))
+                        {
+                            await FlushBatchesAsync(batches, slots, cancellationToken).ConfigureAwait(false);
+                        }
                     }
-                }
 
-                inOrder.TryWrite(await StartAsync(message, index++, batches, slots, unread, cancellationToken).ConfigureAwait(false));
+                    inOrder.TryWrite(await StartAsync(source.Current, index++, batches, slots, unread, cancellationToken).ConfigureAwait(false));
+                }
             }
 
             await FlushBatchesAsync(batches, slots, cancellationToken).ConfigureAwait(false);
@@ -162,6 +174,26 @@ internal sealed class BulkSender(Mailer mailer, IEmailTransport transport, int c
 
         await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         return SendOneAsync(prepared, slots, cancellationToken);
+    }
+
+    /// <summary>Moves to the next message; a source that has none ready for <see cref="BatchLinger"/> gets its waiting batches sent.</summary>
+    private async Task<bool> NextAsync(
+        IAsyncEnumerator<EmailMessage> source, Dictionary<IBatchEmailTransport, List<BatchMember>> batches, SemaphoreSlim slots, CancellationToken cancellationToken)
+    {
+        var next = source.MoveNextAsync();
+        if (next.IsCompleted || batches.Count == 0)
+        {
+            return await next.ConfigureAwait(false);
+        }
+
+        var moved = next.AsTask();
+        if (await Task.WhenAny(moved, Task.Delay(BatchLinger, time, cancellationToken)).ConfigureAwait(false) != moved)
+        {
+            // A source that pauses (a queue, a slow query) must not hold collected messages until a batch fills.
+            await FlushBatchesAsync(batches, slots, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await moved.ConfigureAwait(false);
     }
 
     private async Task FlushBatchesAsync(Dictionary<IBatchEmailTransport, List<BatchMember>> batches, SemaphoreSlim slots, CancellationToken cancellationToken)

@@ -50,7 +50,8 @@ public interface IMailer
     /// <para>
     /// At most <see cref="MailingOptions.SendManyConcurrency"/> sends (or provider batches) are in flight, and the source is
     /// read only while fewer than four outcomes per concurrent send (plus two provider batches) wait to be read: a consumer
-    /// that reads slowly slows the source down, so a source of millions is never held in memory.
+    /// that reads slowly slows the source down, so a source of millions is never held in memory. Messages collected for a
+    /// provider batch are sent as they are when the source pauses for 100 ms.
     /// </para>
     /// <para>
     /// Failures are outcomes, not exceptions, with the same rules as the list overload; a message that may have reached
