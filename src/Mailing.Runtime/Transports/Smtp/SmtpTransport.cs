@@ -12,9 +12,10 @@ namespace Mailing.Transports.Smtp;
 /// <remarks>
 /// <para>
 /// Safe to call concurrently: each send has exclusive use of one pooled connection, and at most
-/// <see cref="SmtpOptions.PoolSize"/> connections are open. A pooled connection is checked with NOOP before
-/// reuse, so a server-side close costs a reconnect, never a duplicate: once DATA has begun, a failure is
-/// reported with <see cref="MailDeliveryException.MayHaveBeenDelivered"/> set and is not retried.
+/// <see cref="SmtpOptions.PoolSize"/> connections are open. A pooled connection idle for more than 2 s is checked
+/// with NOOP before reuse, and one the server closed in the meantime is found at MAIL FROM, before any recipient
+/// was accepted, and replaced once; so a server-side close costs a reconnect, never a duplicate. Once DATA has
+/// begun, a failure is reported with <see cref="MailDeliveryException.MayHaveBeenDelivered"/> set and is not retried.
 /// </para>
 /// <para>
 /// A recipient the server refuses does not stop the message for the others: the refusal is listed in
