@@ -52,6 +52,11 @@ internal static class MimeMessageFactory
         }
 
         mime.Body = CreateBody(message);
+        if (mime.Body is TransferEncodedTextPart whole)
+        {
+            whole.IsMessageBody = true;
+        }
+
         return mime;
     }
 
