@@ -46,4 +46,12 @@ if (args is ["--wire"])
     return;
 }
 
+// `--wire mailing [messages]` sends only the raw floor and Mailing's pooled transport (PoolSize 1) and prints what Mailing
+// allocated by type: the loop to attach dotnet-trace to.
+if (args is ["--wire", "mailing", ..])
+{
+    await WireSpeedTrial.ProfileMailingAsync(args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20_000);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Mailing.Benchmarks.BenchmarkConfig).Assembly).Run(args, Mailing.Benchmarks.BenchmarkConfig.Create());

@@ -24,9 +24,32 @@ internal static class WireSpeedTrial
         }
     }
 
+    public static async Task ProfileMailingAsync(int messages)
+    {
+        var single = new SmtpWireSpeedBenchmarks { BodyBytes = 3_000, StartTls = false };
+        await single.StartSinkAndCheckEveryPathDelivers();
+        await ReportAsync("raw socket floor", SmtpWireSpeedBenchmarks.Messages, single.RawSocketFloor);
+        var serialized = new Mailing.Transports.Local.InMemoryTransport();
+        await serialized.SendAsync(WireSpeedMessage.Create(3_000).Message);
+        Console.WriteLine($"Mailing's message serializes to {serialized.Sent[0].MimeBytes.Length:N0} B (the allocation target is 1.5x that)");
+        using (var sampler = new AllocationSampler())
+        {
+            await ReportAsync("Mailing PoolSize 1", messages, async () =>
+            {
+                for (var i = 0; i < messages / SmtpWireSpeedBenchmarks.Messages; i++)
+                {
+                    await single.MailingPooledSequential();
+                }
+            });
+            sampler.Report(messages);
+        }
+
+        await single.StopSink();
+    }
+
     private static async Task ReportAsync(string row, int messagesPerInvoke, Func<Task> invoke)
     {
-        var rounds = 2_000 / messagesPerInvoke;
+        var rounds = Math.Max(1, 2_000 / messagesPerInvoke);
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < rounds; i++)

@@ -30,7 +30,7 @@ public sealed class MailingOptions
     public string? ReplyTo { get; set; }
 
     /// <summary>
-    /// How many messages <see cref="IMailer.SendManyAsync"/> keeps in flight at once when they are not sent as a
+    /// How many messages <see cref="O:Mailing.IMailer.SendManyAsync"/> keeps in flight at once when they are not sent as a
     /// provider batch. 8 by default; an SMTP transport's pool size bounds its connections regardless.
     /// </summary>
     public int SendManyConcurrency { get; set; } = 8;

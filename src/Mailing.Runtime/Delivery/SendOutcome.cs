@@ -1,6 +1,6 @@
 namespace Mailing;
 
-/// <summary>What became of one message of many (<see cref="IMailer.SendManyAsync"/>, batch endpoints): its result, or why it failed.</summary>
+/// <summary>What became of one message of many (<see cref="O:Mailing.IMailer.SendManyAsync"/>, batch endpoints): its result, or why it failed.</summary>
 public sealed record SendOutcome
 {
     private SendOutcome(EmailMessage message, SendResult? result, MailDeliveryException? failure)

@@ -52,6 +52,11 @@ internal static class MimeMessageFactory
         }
 
         mime.Body = CreateBody(message);
+        if (mime.Body is TransferEncodedTextPart whole)
+        {
+            whole.IsMessageBody = true;
+        }
+
         return mime;
     }
 
@@ -153,18 +158,9 @@ internal static class MimeMessageFactory
         return mixed;
     }
 
-    private static TextPart CreateTextPart(string subtype, string text)
-    {
-        var part = new TextPart(subtype);
-        part.SetText(Encoding.UTF8, text);
-
-        // 7bit when it is plain short-lined ASCII, else quoted-printable: readable in raw form and safe
-        // through servers that lack 8BITMIME. MailKit re-prepares for the server's real capabilities.
-        part.ContentTransferEncoding = part.GetBestEncoding(EncodingConstraint.SevenBit) is ContentEncoding.SevenBit
-            ? ContentEncoding.SevenBit
-            : ContentEncoding.QuotedPrintable;
-        return part;
-    }
+    // 7bit or quoted-printable, encoded once: readable in raw form and safe through servers that lack 8BITMIME.
+    // MailKit re-prepares for the server's real capabilities.
+    private static TextPart CreateTextPart(string subtype, string text) => TransferEncodedTextPart.Create(subtype, text);
 
     private static MimePart CreateAttachmentPart(EmailAttachment attachment)
     {

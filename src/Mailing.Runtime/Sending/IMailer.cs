@@ -38,4 +38,27 @@ public interface IMailer
     /// </remarks>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     Task<IReadOnlyList<SendOutcome>> SendManyAsync(IEnumerable<EmailMessage> messages, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Sends messages as they come from <paramref name="messages"/> (a query, a queue, a file read line by line) and
+    /// streams back one outcome per message, in the order the messages came, the same way as the list overload.
+    /// </summary>
+    /// <param name="messages">The messages; each is completed from configuration like <see cref="SendAsync(EmailMessage, CancellationToken)"/>.</param>
+    /// <param name="cancellationToken">Stops taking messages; a message already handed to a transport finishes.</param>
+    /// <returns>One outcome per message, in source order, each as soon as it and every message before it is done.</returns>
+    /// <remarks>
+    /// <para>
+    /// At most <see cref="MailingOptions.SendManyConcurrency"/> sends (or provider batches) are in flight, and the source is
+    /// read only while fewer than four outcomes per concurrent send (plus two provider batches) wait to be read: a consumer
+    /// that reads slowly slows the source down, so a source of millions is never held in memory. Messages collected for a
+    /// provider batch are sent as they are when the source pauses for 100 ms.
+    /// </para>
+    /// <para>
+    /// Failures are outcomes, not exceptions, with the same rules as the list overload; a message that may have reached
+    /// the server (<see cref="MailDeliveryException.MayHaveBeenDelivered"/>) is never sent again. A <see langword="null"/>
+    /// message ends the stream with an <see cref="ArgumentException"/> after the outcomes of the messages before it.
+    /// </para>
+    /// </remarks>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    IAsyncEnumerable<SendOutcome> SendManyAsync(IAsyncEnumerable<EmailMessage> messages, CancellationToken cancellationToken = default);
 }

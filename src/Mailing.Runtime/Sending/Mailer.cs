@@ -62,8 +62,16 @@ internal sealed class Mailer : IMailer
     public Task<IReadOnlyList<SendOutcome>> SendManyAsync(IEnumerable<EmailMessage> messages, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        return new BulkSender(this, _transport, _options.CurrentValue.SendManyConcurrency, _timeProvider).SendAsync(messages, cancellationToken);
+        return CreateBulkSender().SendAsync(messages, cancellationToken);
     }
+
+    public IAsyncEnumerable<SendOutcome> SendManyAsync(IAsyncEnumerable<EmailMessage> messages, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        return CreateBulkSender().SendAsync(messages, cancellationToken);
+    }
+
+    private BulkSender CreateBulkSender() => new(this, _transport, _options.CurrentValue.SendManyConcurrency, _timeProvider);
 
     /// <summary>Fills in what the configuration provides and the transports need: From, Reply-To and a Message-Id.</summary>
     /// <exception cref="ArgumentException">The message has no From and none is configured, or has no recipients.</exception>

@@ -91,6 +91,42 @@ public sealed class SendManyBatchTests : IAsyncLifetime
         Assert.Empty(_smtp.Messages);
     }
 
+    [Fact]
+    public async Task AStreamThatPauses_SendsTheBatchCollectedSoFar_InsteadOfWaitingForItToFill()
+    {
+        await using var provider = Build();
+        var firstThreeRead = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var subjects = new List<string?>();
+
+        await foreach (var outcome in provider.GetRequiredService<IMailer>().SendManyAsync(PausingSource(firstThreeRead.Task), Timeout()))
+        {
+            Assert.True(outcome.Succeeded);
+            subjects.Add(outcome.Message.Subject);
+            if (subjects.Count == 3)
+            {
+                firstThreeRead.SetResult();
+            }
+        }
+
+        Assert.Equal(["m0", "m1", "m2", "m3", "m4"], subjects);
+        Assert.Equal([3, 2], _postmark.Requests.Select(r => r.Json().GetArrayLength()));
+    }
+
+    private static async IAsyncEnumerable<EmailMessage> PausingSource(Task resume)
+    {
+        var messages = Messages(5).ToArray();
+        for (var i = 0; i < messages.Length; i++)
+        {
+            if (i == 3)
+            {
+                // A queue with nothing new until the reader has seen the first outcomes.
+                await resume;
+            }
+
+            yield return messages[i];
+        }
+    }
+
     private static HttpReply AcceptEveryone(RecordedRequest request) =>
         HttpReply.Json(200, JsonSerializer.Serialize(request.Json().EnumerateArray().Select(m => new
         {

@@ -12,9 +12,10 @@ namespace Mailing.Transports.Smtp;
 /// <remarks>
 /// <para>
 /// Safe to call concurrently: each send has exclusive use of one pooled connection, and at most
-/// <see cref="SmtpOptions.PoolSize"/> connections are open. A pooled connection is checked with NOOP before
-/// reuse, so a server-side close costs a reconnect, never a duplicate: once DATA has begun, a failure is
-/// reported with <see cref="MailDeliveryException.MayHaveBeenDelivered"/> set and is not retried.
+/// <see cref="SmtpOptions.PoolSize"/> connections are open. A pooled connection idle for more than 2 s is checked
+/// with NOOP before reuse, and one the server closed in the meantime is found at MAIL FROM, before any recipient
+/// was accepted, and replaced once; so a server-side close costs a reconnect, never a duplicate. Once DATA has
+/// begun, a failure is reported with <see cref="MailDeliveryException.MayHaveBeenDelivered"/> set and is not retried.
 /// </para>
 /// <para>
 /// A recipient the server refuses does not stop the message for the others: the refusal is listed in
@@ -84,6 +85,7 @@ public sealed partial class SmtpTransport : IEmailTransport, IAsyncDisposable, I
         var recipients = mime.To.Mailboxes.Concat(mime.Cc.Mailboxes).Concat(mime.Bcc.Mailboxes)
             .DistinctBy(mailbox => mailbox.Address, StringComparer.OrdinalIgnoreCase)
             .ToArray();
+        var sizeBound = MimeSizeBound.Of(mime);
 
         using var sendTimeout = new CancellationTokenSource(_options.SendTimeout, _time);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, sendTimeout.Token);
@@ -106,7 +108,7 @@ public sealed partial class SmtpTransport : IEmailTransport, IAsyncDisposable, I
                 }
 
                 stage = SmtpStage.Envelope;
-                connection.Client.BeginMessage(recipients.Length);
+                connection.Client.BeginMessage(recipients.Length, sizeBound);
                 try
                 {
                     reply = await connection.Client.SendAsync(HideBlindCopies, mime, sender, recipients, deadline.Token).ConfigureAwait(false);

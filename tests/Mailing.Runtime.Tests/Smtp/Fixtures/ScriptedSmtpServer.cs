@@ -15,13 +15,15 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stopping = new();
     private readonly Func<ScriptedCommand, ScriptedReply?> _script;
+    private readonly string _ehloReply;
     private readonly ConcurrentBag<Task> _sessions = [];
     private readonly Task _accepting;
     private int _sessionCount;
 
-    private ScriptedSmtpServer(Func<ScriptedCommand, ScriptedReply?> script, string? greeting)
+    private ScriptedSmtpServer(Func<ScriptedCommand, ScriptedReply?> script, string? greeting, IReadOnlyList<string> extensions)
     {
         _script = script;
+        _ehloReply = string.Join("\r\n", extensions.Prepend("scripted.test").Select((line, i) => (i == extensions.Count ? "250 " : "250-") + line));
         Greeting = greeting;
         _listener.Start();
         _accepting = AcceptAsync();
@@ -43,8 +45,12 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
     /// <summary>Every message body the server read after DATA, whether it then accepted it or not.</summary>
     public ConcurrentQueue<string> DataReceived { get; } = new();
 
-    public static ScriptedSmtpServer Start(Func<ScriptedCommand, ScriptedReply?>? script = null, string? greeting = "220 scripted.test ESMTP") =>
-        new(script ?? (_ => null), greeting);
+    /// <param name="script">Replies that replace the default answer to a command; <see langword="null"/> for the default.</param>
+    /// <param name="greeting">The greeting line; <see langword="null"/> for a server that never speaks.</param>
+    /// <param name="extensions">The EHLO extensions offered; 8BITMIME and ENHANCEDSTATUSCODES when not given.</param>
+    public static ScriptedSmtpServer Start(
+        Func<ScriptedCommand, ScriptedReply?>? script = null, string? greeting = "220 scripted.test ESMTP", IReadOnlyList<string>? extensions = null) =>
+        new(script ?? (_ => null), greeting, extensions ?? ["8BITMIME", "ENHANCEDSTATUSCODES"]);
 
     public async ValueTask DisposeAsync()
     {
@@ -107,7 +113,7 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
                 switch (verb)
                 {
                     case "EHLO":
-                        await writer.WriteLineAsync("250-scripted.test\r\n250-8BITMIME\r\n250 ENHANCEDSTATUSCODES");
+                        await writer.WriteLineAsync(_ehloReply);
                         break;
                     case "HELO":
                         await writer.WriteLineAsync("250 scripted.test");
