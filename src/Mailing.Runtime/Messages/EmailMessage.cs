@@ -100,6 +100,9 @@ public sealed record EmailMessage
     /// <summary>How urgent the message claims to be.</summary>
     public EmailPriority Priority { get; init; }
 
+    /// <summary>Transactional (the default) or bulk mail; see <see cref="EmailKind"/>.</summary>
+    public EmailKind Kind { get; init; }
+
     /// <summary>The RFC 5322 Message-Id without angle brackets (e.g. <c>abc123@shop.example</c>); generated when <see langword="null"/>.</summary>
     /// <exception cref="ArgumentException">The value is not of the form <c>left@right</c> or contains spaces, angle brackets or line breaks.</exception>
     public string? MessageId { get => _messageId; init => _messageId = ValidateMessageId(value); }
