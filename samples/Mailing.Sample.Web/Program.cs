@@ -41,6 +41,15 @@ if (!app.Environment.IsDevelopment())
     return 0;
 }
 
+// Tests that drive the app themselves turn the start-up run off (Sample:SendOnStart=false), so
+// their own sends are the only ones in the inbox.
+if (!once && !app.Configuration.GetValue("Sample:SendOnStart", defaultValue: true))
+{
+    Console.WriteLine($"Sample shop on {site}, its dev inbox on {site}_mailing/.");
+    await app.WaitForShutdownAsync();
+    return 0;
+}
+
 Console.WriteLine($"Sample shop on {site}, its dev inbox on {site}_mailing/. Sending each sample email once:");
 var run = await StartupRun.SendAllAsync(app.Services.GetRequiredService<SampleEmailSender>(), Console.Out, app.Lifetime.ApplicationStopping);
 if (once)

@@ -50,7 +50,7 @@ public sealed class MainJobTests : IClassFixture<MainJobTests.DevelopmentApp>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    /// <summary>The sample in Development, its inbox's SMTP listener on a free loopback port and the app's transport pointed at it.</summary>
+    /// <summary>The sample in Development, its inbox's SMTP listener on a free loopback port and the app's transport pointed at it; the test sends, not the start-up run.</summary>
     public sealed class DevelopmentApp : WebApplicationFactory<SampleEmailSender>
     {
         private readonly int _smtpPort = FreePort();
@@ -59,6 +59,7 @@ public sealed class MainJobTests : IClassFixture<MainJobTests.DevelopmentApp>
         {
             builder.UseEnvironment(Environments.Development);
             builder.UseSetting("Mailing:Transport", $"smtp://127.0.0.1:{_smtpPort}?security=none");
+            builder.UseSetting("Sample:SendOnStart", "false");
             builder.ConfigureTestServices(services => services.Configure<DevInboxOptions>(options => options.SmtpPort = _smtpPort));
         }
 
