@@ -30,7 +30,8 @@ internal static class JsonFields
 
     /// <summary>Seconds since 1970 (an integer or a fraction, as a number or a string) as a time.</summary>
     public static DateTimeOffset? UnixTime(this JsonElement element, string name) =>
-        element.Text(name) is { } text && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && double.IsFinite(seconds)
+        // decimal, not double: Mailgun's microseconds (1529006854.329574) need more digits than a double keeps.
+        element.Text(name) is { } text && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds is >= 0 and < 253402300800m
             ? DateTimeOffset.UnixEpoch.AddTicks((long)(seconds * TimeSpan.TicksPerSecond))
             : null;
 

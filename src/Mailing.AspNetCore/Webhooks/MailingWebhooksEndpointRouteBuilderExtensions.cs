@@ -59,11 +59,11 @@ public static class MailingWebhooksEndpointRouteBuilderExtensions
         group.AllowAnonymous();
 
         var mapped = 0;
-        foreach (var (webhook, missing) in Providers(options))
+        foreach (var (provider, webhook, missing) in Providers(options))
         {
             if (webhook is null)
             {
-                WebhookLog.NotMapped(logger, missing, $"{WebhookOptionsReader.SectionPath}:{missing}");
+                WebhookLog.NotMapped(logger, provider, $"{WebhookOptionsReader.SectionPath}:{missing}");
                 continue;
             }
 
@@ -86,15 +86,15 @@ public static class MailingWebhooksEndpointRouteBuilderExtensions
     }
 
     /// <summary>Each provider's webhook, or the key that is missing for it.</summary>
-    private static IEnumerable<(IMailWebhook? Webhook, string Missing)> Providers(MailingWebhookOptions options)
+    private static IEnumerable<(string Provider, IMailWebhook? Webhook, string Missing)> Providers(MailingWebhookOptions options)
     {
-        yield return options.SendGrid.PublicKey is { } publicKey ? (Checked(() => new SendGridWebhook(publicKey)), "") : (null, "SendGrid:PublicKey");
-        yield return options.Mailgun.SigningKey is { } signingKey ? (new MailgunWebhook(signingKey), "") : (null, "Mailgun:SigningKey");
-        yield return options.Resend.Secret is { } secret ? (Checked(() => new ResendWebhook(secret)), "") : (null, "Resend:Secret");
+        yield return options.SendGrid.PublicKey is { } publicKey ? ("sendgrid", Checked(() => new SendGridWebhook(publicKey)), "") : ("sendgrid", null, "SendGrid:PublicKey");
+        yield return options.Mailgun.SigningKey is { } signingKey ? ("mailgun", new MailgunWebhook(signingKey), "") : ("mailgun", null, "Mailgun:SigningKey");
+        yield return options.Resend.Secret is { } secret ? ("resend", Checked(() => new ResendWebhook(secret)), "") : ("resend", null, "Resend:Secret");
         var postmark = options.Postmark;
         yield return postmark.Password is not null || postmark.HeaderValue is not null
-            ? (new PostmarkWebhook(postmark), "")
-            : (null, "Postmark:Username/Password (or HeaderName/HeaderValue)");
+            ? ("postmark", new PostmarkWebhook(postmark), "")
+            : ("postmark", null, "Postmark:Username and Password (or HeaderName and HeaderValue)");
     }
 
     private static IMailWebhook Checked(Func<IMailWebhook> create)

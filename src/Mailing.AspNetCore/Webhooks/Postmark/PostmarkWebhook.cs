@@ -77,7 +77,7 @@ internal sealed class PostmarkWebhook(PostmarkWebhookOptions options) : IMailWeb
             throw new WebhookPayloadException(WebhookRejection.NotEvents, $"the body is a JSON {e.ValueKind}, not a Postmark record");
         }
 
-        var recordType = e.Text("RecordType") ?? (e.TryGetProperty("FromFull", out _) ? "Inbound" : "");
+        var recordType = e.Text("RecordType") ?? RecordTypeOf(e);
         var recipient = e.Text("Recipient") ?? e.Text("Email");
         var time = e.IsoTime("DeliveredAt") ?? e.IsoTime("BouncedAt") ?? e.IsoTime("ReceivedAt") ?? e.IsoTime("ChangedAt") ?? DateTimeOffset.UnixEpoch;
         var messageId = e.Text("MessageID");
@@ -106,6 +106,19 @@ internal sealed class PostmarkWebhook(PostmarkWebhookOptions options) : IMailWeb
             _ => envelope.Unknown(recordType.Length == 0 ? "(no RecordType)" : recordType),
         }];
     }
+
+    /// <summary>
+    /// The record type of a payload without <c>RecordType</c>: Postmark's older webhooks and its documentation's samples
+    /// (the bounce and delivery examples) leave it out, and each kind is recognisable by its time field.
+    /// </summary>
+    private static string RecordTypeOf(JsonElement e) =>
+        e.TryGetProperty("DeliveredAt", out _) ? "Delivery"
+        : e.TryGetProperty("BouncedAt", out _) ? "Bounce"
+        : e.TryGetProperty("OriginalLink", out _) ? "Click"
+        : e.TryGetProperty("FirstOpen", out _) ? "Open"
+        : e.TryGetProperty("ChangedAt", out _) ? "SubscriptionChange"
+        : e.TryGetProperty("FromFull", out _) ? "Inbound"
+        : "";
 
     /// <summary>Postmark's bounce <c>Type</c> decides the event: a hard bounce, a soft one, a delay, a complaint, or something that is not a delivery outcome.</summary>
     private static MailEvent FromBounceType(EventEnvelope envelope, string type, string? details) => type switch

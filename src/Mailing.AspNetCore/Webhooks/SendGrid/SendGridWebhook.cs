@@ -105,7 +105,9 @@ internal sealed class SendGridWebhook : IMailWebhook
         }
 
         return valid
-            ? WebhookVerdict.Authentic(DateTimeOffset.FromUnixTimeSeconds(seconds), "sendgrid:" + signatureText)
+            // The replay key is what was signed, not the signature: an ECDSA signature can be rewritten into another
+            // valid one for the same data (s → n - s) without the key.
+            ? WebhookVerdict.Authentic(DateTimeOffset.FromUnixTimeSeconds(seconds), $"sendgrid:{timestampText}:{Convert.ToHexString(SHA256.HashData(body.Span))}")
             : WebhookVerdict.Refuse(WebhookRejection.WrongSignature,
                 "the signature does not match the body with Mailing:Webhooks:SendGrid:PublicKey (a changed body, or the key of another account or subuser)");
     }
