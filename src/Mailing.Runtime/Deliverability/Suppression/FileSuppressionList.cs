@@ -229,12 +229,13 @@ public sealed class FileSuppressionList : ISuppressionList, IDisposable, IAsyncD
                 throw Unreadable(i + 1, $"it has {fields.Count} fields instead of 5 ({Header})");
             }
 
-            if (!EmailAddress.TryParse(fields[1], out var address, out var addressError))
+            // The file holds addresses as SuppressionKey wrote them; a full parse of each would make loading a large list slow.
+            var key = fields[1];
+            if (!SuppressionKey.LooksLikeKey(key))
             {
-                throw Unreadable(i + 1, addressError);
+                throw Unreadable(i + 1, $"\"{key}\" is not a lower-case email address");
             }
 
-            var key = SuppressionKey.For(address);
             switch (fields[0])
             {
                 case AddOp:

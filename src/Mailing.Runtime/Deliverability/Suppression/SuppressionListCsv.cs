@@ -133,6 +133,7 @@ public static class SuppressionListCsv
     internal static string FormatTime(DateTimeOffset time) => time.ToString("O", CultureInfo.InvariantCulture);
 
     internal static bool TryParseTime(string text, out DateTimeOffset time) =>
+        DateTimeOffset.TryParseExact(text, "O", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out time) ||
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out time);
 
     /// <summary>Reads a reason as written by an export (<c>HardBounce</c>) or by people and providers (<c>hard bounce</c>, <c>hard_bounce</c>, <c>spam complaint</c>).</summary>
