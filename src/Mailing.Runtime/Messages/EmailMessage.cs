@@ -87,8 +87,10 @@ public sealed record EmailMessage
     /// <remarks>
     /// Over SMTP it reaches SendGrid (<c>unique_args</c> in <c>X-SMTPAPI</c>), Postmark (<c>X-PM-Metadata-{key}</c>),
     /// Mailgun (<c>X-Mailgun-Variables</c>) and Amazon SES (message tags in <c>X-SES-MESSAGE-TAGS</c>), which strip
-    /// those headers before delivery; other servers get nothing. Recipients never see it.
+    /// those headers before delivery; other servers get nothing. Recipients never see it. The key
+    /// <see cref="MailEvent.MessageIdMetadataKey"/> is reserved: the HTTP transports send the Message-Id under it.
     /// </remarks>
+    /// <exception cref="ArgumentException">A key contains CR or LF, is the reserved key, or a value is <see langword="null"/>.</exception>
     public IReadOnlyDictionary<string, string> Metadata { get => _metadata; init => _metadata = CopyMetadata(value); }
 
     /// <summary>
