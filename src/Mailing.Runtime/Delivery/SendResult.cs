@@ -12,10 +12,13 @@ public sealed record SendResult
     /// <summary>The provider's own id for the message (an HTTP API's id, or the SMTP server's queue id), if it gave one.</summary>
     public string? ProviderMessageId { get; init; }
 
-    /// <summary>Why an interceptor stopped the message, when one did: then nothing was sent and no recipient was accepted.</summary>
+    /// <summary>
+    /// Why the message was stopped before any transport, when it was: an interceptor vetoed it, or every recipient is on
+    /// the suppression list (each listed in <see cref="RejectedRecipients"/>). Then nothing was sent and no recipient was accepted.
+    /// </summary>
     public string? VetoReason { get; init; }
 
-    /// <summary>Whether the message went to a transport (it was not stopped by an interceptor).</summary>
+    /// <summary>Whether the message went to a transport (it was not stopped by an interceptor or the suppression list).</summary>
     public bool WasSent => VetoReason is null;
 
     /// <summary>How many delivery attempts it took: 1 unless a dispatcher retried or failed over.</summary>
@@ -27,6 +30,9 @@ public sealed record SendResult
     /// <summary>The recipients the server accepted.</summary>
     public IReadOnlyList<EmailAddress> AcceptedRecipients { get; init; } = [];
 
-    /// <summary>The recipients the server refused, each with the reason; the message went to the others.</summary>
+    /// <summary>
+    /// The recipients the message did not go to, each with the reason: those the server refused, and those Mailing
+    /// withheld because they are on the suppression list (<see cref="RecipientRejection.Suppression"/> set, listed first).
+    /// </summary>
     public IReadOnlyList<RecipientRejection> RejectedRecipients { get; init; } = [];
 }

@@ -31,7 +31,7 @@ public static class MailingServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(section);
-        var builder = AddMailingCore(services);
+        var builder = AddMailingCore(services, section);
         var registry = builder.Registry;
         registry.SectionPath = PathOf(section);
         services.AddSingleton<IConfigureOptions<MailingOptions>>(
@@ -83,7 +83,7 @@ public static class MailingServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
-        var builder = AddMailingCore(services);
+        var builder = AddMailingCore(services, null);
         var options = new MailingOptions();
         configure(options);
         builder.Configure(configure);
@@ -145,7 +145,7 @@ public static class MailingServiceCollectionExtensions
         return registry;
     }
 
-    private static MailingBuilder AddMailingCore(IServiceCollection services)
+    private static MailingBuilder AddMailingCore(IServiceCollection services, IConfiguration? section)
     {
         var registry = RegistryIn(services);
 
@@ -157,7 +157,10 @@ public static class MailingServiceCollectionExtensions
         services.TryAddSingleton<IEmailTransport>(static sp => sp.GetRequiredService<ConfiguredTransports>().Default);
         services.AddHttpClient();
         services.TryAddSingleton<IMailer, Mailer>();
-        return new MailingBuilder(services, registry);
+        var builder = new MailingBuilder(services, registry);
+        SuppressionMailingBuilderExtensions.AddDefault(builder, section);
+        MailEventsMailingBuilderExtensions.AddDefault(builder);
+        return builder;
     }
 
     private static void UseTransportFromDsn(MailingBuilder builder, TransportDsn dsn, string key)

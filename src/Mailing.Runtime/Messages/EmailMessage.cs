@@ -87,8 +87,10 @@ public sealed record EmailMessage
     /// <remarks>
     /// Over SMTP it reaches SendGrid (<c>unique_args</c> in <c>X-SMTPAPI</c>), Postmark (<c>X-PM-Metadata-{key}</c>),
     /// Mailgun (<c>X-Mailgun-Variables</c>) and Amazon SES (message tags in <c>X-SES-MESSAGE-TAGS</c>), which strip
-    /// those headers before delivery; other servers get nothing. Recipients never see it.
+    /// those headers before delivery; other servers get nothing. Recipients never see it. The key
+    /// <see cref="MailEvent.MessageIdMetadataKey"/> is reserved: the HTTP transports send the Message-Id under it.
     /// </remarks>
+    /// <exception cref="ArgumentException">A key contains CR or LF, is the reserved key, or a value is <see langword="null"/>.</exception>
     public IReadOnlyDictionary<string, string> Metadata { get => _metadata; init => _metadata = CopyMetadata(value); }
 
     /// <summary>
@@ -102,6 +104,17 @@ public sealed record EmailMessage
 
     /// <summary>Transactional (the default) or bulk mail; see <see cref="EmailKind"/>.</summary>
     public EmailKind Kind { get; init; }
+
+    /// <summary>
+    /// Sends this transactional message even to recipients on the suppression list (<see cref="ISuppressionList"/>):
+    /// a password reset or a security alert someone asked for, to an address that once bounced or complained.
+    /// </summary>
+    /// <remarks>
+    /// Only for <see cref="EmailKind.Transactional"/> mail: a <see cref="EmailKind.Bulk"/> message that sets it is refused
+    /// with an <see cref="ArgumentException"/> when sent, because bulk mail to a suppressed address is what mailbox
+    /// providers punish. Unsubscribed addresses never stop transactional mail, so this is not needed for them.
+    /// </remarks>
+    public bool SkipSuppressionCheck { get; init; }
 
     /// <summary>The RFC 5322 Message-Id without angle brackets (e.g. <c>abc123@shop.example</c>); generated when <see langword="null"/>.</summary>
     /// <exception cref="ArgumentException">The value is not of the form <c>left@right</c> or contains spaces, angle brackets or line breaks.</exception>
@@ -292,6 +305,13 @@ public sealed record EmailMessage
         foreach (var (key, value) in metadata)
         {
             MessageFieldValidator.ThrowIfHasLineBreak(key, nameof(Metadata));
+            if (string.Equals(key, MailEvent.MessageIdMetadataKey, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new ArgumentException(
+                    $"{nameof(Metadata)} key \"{key}\" is reserved: Mailing sends the Message-Id under it so provider events can be matched to SendResult.MessageId. Use another key.",
+                    nameof(Metadata));
+            }
+
             copy[key] = value ?? throw new ArgumentException($"{nameof(Metadata)}[{key}] is null.", nameof(Metadata));
         }
 

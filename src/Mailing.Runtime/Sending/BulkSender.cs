@@ -148,7 +148,7 @@ internal sealed class BulkSender(Mailer mailer, IEmailTransport transport, int c
 
         if (prepared.VetoReason is { } reason)
         {
-            return Task.FromResult(SendOutcome.Sent(prepared.Message, await mailer.VetoedAsync(prepared.Message, reason, cancellationToken).ConfigureAwait(false)));
+            return Task.FromResult(SendOutcome.Sent(prepared.Message, await mailer.VetoedAsync(prepared, reason, cancellationToken).ConfigureAwait(false)));
         }
 
         if (BatchTargetFor(prepared.Message) is { } batch && batch.CanBatch(prepared.Message))
@@ -280,7 +280,7 @@ internal sealed class BulkSender(Mailer mailer, IEmailTransport transport, int c
                 var outcome = results[k];
                 if (outcome.Succeeded)
                 {
-                    member.Outcome.SetResult(SendOutcome.Sent(member.Prepared.Message, await mailer.SentAsync(member.Prepared.Message, outcome.Result, elapsed, cancellationToken).ConfigureAwait(false)));
+                    member.Outcome.SetResult(SendOutcome.Sent(member.Prepared.Message, await mailer.SentAsync(member.Prepared, outcome.Result, elapsed, cancellationToken).ConfigureAwait(false)));
                 }
                 else if (!outcome.Failure.MayHaveBeenDelivered && outcome.Failure.Kind != MailFailureKind.Rejected)
                 {

@@ -8,7 +8,11 @@ public interface IMailer
     /// <param name="message">The message. Without <see cref="EmailMessage.From"/>, the configured <c>Mailing:From</c> is used.</param>
     /// <param name="cancellationToken">Cancels the send.</param>
     /// <returns>What the transport reported: message id, transport name, provider id, duration, per-recipient outcome.</returns>
-    /// <exception cref="ArgumentException">The message has no recipients, or is otherwise not sendable; the message says what to fix.</exception>
+    /// <remarks>
+    /// Recipients on the suppression list (<see cref="ISuppressionList"/>) are withheld and listed in
+    /// <see cref="SendResult.RejectedRecipients"/>; when none is left, nothing is sent and <see cref="SendResult.VetoReason"/> says so.
+    /// </remarks>
+    /// <exception cref="ArgumentException">The message has no recipients, or is otherwise not sendable (bulk mail that sets <see cref="EmailMessage.SkipSuppressionCheck"/>); the message says what to fix.</exception>
     /// <exception cref="MailDeliveryException">The transport did not accept the message; <see cref="MailDeliveryException.Kind"/> says why.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     Task<SendResult> SendAsync(EmailMessage message, CancellationToken cancellationToken = default);

@@ -8,8 +8,9 @@ using Microsoft.Extensions.Options;
 namespace Mailing;
 
 /// <summary>
-/// Completes a message from configuration (From, Reply-To, Message-Id), lets interceptors change or stop it, hands it
-/// to the one <see cref="IEmailTransport"/>, tells observers, and records the outcome as a span, metrics and a log line.
+/// Completes a message from configuration (From, Reply-To, Message-Id), lets interceptors change or stop it, withholds
+/// recipients on the suppression list, hands it to the one <see cref="IEmailTransport"/>, tells observers, and records
+/// the outcome as a span, metrics and a log line.
 /// </summary>
 /// <remarks>
 /// The mailer knows one transport; choosing between several (failover, round robin, routing) is the job of a
@@ -28,6 +29,7 @@ internal sealed class Mailer : IMailer
     private readonly TimeProvider _timeProvider;
     private readonly IMailInterceptor[] _interceptors;
     private readonly IMailObserver[] _observers;
+    private readonly SuppressionCheck? _suppressionCheck;
     private readonly ILogger _logger;
 
     public Mailer(
@@ -37,7 +39,8 @@ internal sealed class Mailer : IMailer
         TimeProvider timeProvider,
         IEnumerable<IMailInterceptor>? interceptors = null,
         IEnumerable<IMailObserver>? observers = null,
-        ILoggerFactory? loggerFactory = null)
+        ILoggerFactory? loggerFactory = null,
+        ISuppressionList? suppressionList = null)
     {
         _transport = transport;
         _options = options;
@@ -46,6 +49,7 @@ internal sealed class Mailer : IMailer
         _interceptors = interceptors?.ToArray() ?? [];
         _observers = observers?.ToArray() ?? [];
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Mailing.Mailer");
+        _suppressionCheck = suppressionList is null ? null : new SuppressionCheck(suppressionList, _logger);
     }
 
     public Task<SendResult> SendAsync(IEmailTemplate template, EmailAddress to, CancellationToken cancellationToken = default) =>
@@ -74,9 +78,17 @@ internal sealed class Mailer : IMailer
     private BulkSender CreateBulkSender() => new(this, _transport, _options.CurrentValue.SendManyConcurrency, _timeProvider);
 
     /// <summary>Fills in what the configuration provides and the transports need: From, Reply-To and a Message-Id.</summary>
-    /// <exception cref="ArgumentException">The message has no From and none is configured, or has no recipients.</exception>
+    /// <exception cref="ArgumentException">The message has no From and none is configured, has no recipients, or is bulk mail that asks to skip the suppression check.</exception>
     internal EmailMessage Complete(EmailMessage message)
     {
+        if (message.SkipSuppressionCheck && message.Kind == EmailKind.Bulk)
+        {
+            throw new ArgumentException(
+                "The message is bulk mail (Kind = Bulk) and sets SkipSuppressionCheck, which only transactional mail may: bulk mail is never sent to suppressed addresses. " +
+                "Remove SkipSuppressionCheck, or send the message as EmailKind.Transactional if the recipient asked for it.",
+                nameof(message));
+        }
+
         var options = _options.CurrentValue;
         if (message.From is null)
         {
@@ -101,8 +113,27 @@ internal sealed class Mailer : IMailer
         return message.MessageId is null ? message with { MessageId = MimeMessageFactory.CreateMessageId(message) } : message;
     }
 
-    /// <summary>Runs the interceptors over a completed message.</summary>
+    /// <summary>Runs the interceptors over a completed message, then withholds the recipients on the suppression list.</summary>
     internal async ValueTask<PreparedMessage> PrepareAsync(EmailMessage message, CancellationToken cancellationToken)
+    {
+        var intercepted = await InterceptAsync(message, cancellationToken).ConfigureAwait(false);
+        if (intercepted.VetoReason is not null || _suppressionCheck is null)
+        {
+            return intercepted;
+        }
+
+        var (kept, withheld) = await _suppressionCheck.ApplyAsync(intercepted.Message, cancellationToken).ConfigureAwait(false);
+        if (withheld.Count == 0)
+        {
+            return intercepted;
+        }
+
+        return kept.AllRecipients.Any()
+            ? new PreparedMessage(kept, null, withheld)
+            : new PreparedMessage(intercepted.Message, SuppressionCheck.NobodyLeft(withheld), withheld);
+    }
+
+    private async ValueTask<PreparedMessage> InterceptAsync(EmailMessage message, CancellationToken cancellationToken)
     {
         if (_interceptors.Length == 0)
         {
@@ -140,14 +171,14 @@ internal sealed class Mailer : IMailer
         if (prepared.VetoReason is { } reason)
         {
             activity?.SetTag(MailingDiagnostics.OutcomeTag, VetoedOutcome);
-            return await VetoedAsync(message, reason, cancellationToken).ConfigureAwait(false);
+            return await VetoedAsync(prepared, reason, cancellationToken).ConfigureAwait(false);
         }
 
         var started = _timeProvider.GetTimestamp();
         try
         {
             var result = await _transport.SendAsync(message, cancellationToken).ConfigureAwait(false);
-            result = await SentAsync(message, result, _timeProvider.GetElapsedTime(started), cancellationToken).ConfigureAwait(false);
+            result = await SentAsync(prepared, result, _timeProvider.GetElapsedTime(started), cancellationToken).ConfigureAwait(false);
             activity?.SetTag(MailingDiagnostics.TransportTag, result.TransportName);
             activity?.SetTag(MailingDiagnostics.AttemptsTag, result.Attempts);
             activity?.SetTag(MailingDiagnostics.OutcomeTag, MailingDiagnostics.SentOutcome);
@@ -181,12 +212,21 @@ internal sealed class Mailer : IMailer
         }
     }
 
-    /// <summary>Records an accepted message (metrics, log, observers) and returns its result with the duration filled in.</summary>
-    internal async ValueTask<SendResult> SentAsync(EmailMessage message, SendResult result, TimeSpan elapsed, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records an accepted message (metrics, log, observers) and returns its result with the duration filled in and the
+    /// recipients the suppression list withheld listed first among the rejected ones.
+    /// </summary>
+    internal async ValueTask<SendResult> SentAsync(PreparedMessage prepared, SendResult result, TimeSpan elapsed, CancellationToken cancellationToken)
     {
+        var message = prepared.Message;
         if (result.Duration == TimeSpan.Zero)
         {
             result = result with { Duration = elapsed };
+        }
+
+        if (prepared.Withheld is { Count: > 0 } withheld)
+        {
+            result = result with { RejectedRecipients = [.. withheld, .. result.RejectedRecipients] };
         }
 
         var templateName = TemplateName(message);
@@ -199,9 +239,9 @@ internal sealed class Mailer : IMailer
         tags.Add(MailingDiagnostics.OutcomeTag, MailingDiagnostics.SentOutcome);
         _telemetry.Duration.Record(elapsed.TotalSeconds, tags);
         MailingLog.MessageSent(_logger, result.MessageId, templateName, message.To.Count + message.Cc.Count + message.Bcc.Count, result.TransportName, elapsed.TotalMilliseconds, result.Attempts);
-        if (result.RejectedRecipients.Count > 0)
+        if (result.RejectedRecipients.Count > (prepared.Withheld?.Count ?? 0))
         {
-            MailingLog.RecipientsRejected(_logger, result.MessageId, result.TransportName, result.RejectedRecipients.Count);
+            MailingLog.RecipientsRejected(_logger, result.MessageId, result.TransportName, result.RejectedRecipients.Count - (prepared.Withheld?.Count ?? 0));
         }
 
         foreach (var observer in _observers)
@@ -237,16 +277,24 @@ internal sealed class Mailer : IMailer
         }
     }
 
-    /// <summary>The result for a message an interceptor stopped.</summary>
-    internal async ValueTask<SendResult> VetoedAsync(EmailMessage message, string reason, CancellationToken cancellationToken)
+    /// <summary>The result for a message an interceptor stopped, or whose every recipient is suppressed.</summary>
+    internal async ValueTask<SendResult> VetoedAsync(PreparedMessage prepared, string reason, CancellationToken cancellationToken)
     {
+        var message = prepared.Message;
         MailingLog.SendVetoed(_logger, message.MessageId!, TemplateName(message), reason);
         foreach (var observer in _observers)
         {
             await NotifyAsync(observer, o => o.OnVetoedAsync(message, reason, cancellationToken)).ConfigureAwait(false);
         }
 
-        return new SendResult { MessageId = message.MessageId!, TransportName = _transport.Name, VetoReason = reason, Attempts = 0 };
+        return new SendResult
+        {
+            MessageId = message.MessageId!,
+            TransportName = _transport.Name,
+            VetoReason = reason,
+            Attempts = 0,
+            RejectedRecipients = prepared.Withheld ?? [],
+        };
     }
 
     private async ValueTask NotifyAsync(IMailObserver observer, Func<IMailObserver, ValueTask> notify)

@@ -57,6 +57,7 @@ public sealed class MailgunRequestTests
         Assert.Equal(["receipt", "march"], Values("o:tag"));
         Assert.Equal(["1042"], Values("v:order_id"));
         Assert.Equal(["Grüße"], Values("v:note"));
+        Assert.Equal(["receipt-1042@shop.example"], Values("v:" + MailEvent.MessageIdMetadataKey));
 
         var attachment = Assert.Single(parts, p => p.Name == "attachment");
         Assert.Equal("invoice.pdf", attachment.FileName);
@@ -89,7 +90,7 @@ public sealed class MailgunRequestTests
     }
 
     [Fact]
-    public async Task APlainMessage_SendsNoOptionalFields_AndAGeneratedMessageId()
+    public async Task APlainMessage_SendsNoOptionalFields_AndAGeneratedMessageId_AlsoAsAVariableForEvents()
     {
         await using var server = await LoopbackHttpServer.StartAsync(Success());
         var transport = Transport(server);
@@ -97,8 +98,11 @@ public sealed class MailgunRequestTests
         var result = await transport.SendAsync(Message() with { HtmlBody = null }, Timeout());
 
         var parts = await ParseFormAsync(Assert.Single(server.Requests));
-        Assert.Equal(["from", "to", "subject", "text", "h:Message-Id"], parts.Select(p => p.Name));
+        Assert.Equal(["from", "to", "subject", "text", "h:Message-Id", "v:mailing_message_id"], parts.Select(p => p.Name));
         Assert.Equal($"<{result.MessageId}>", parts.Single(p => p.Name == "h:Message-Id").Text);
+
+        // Mailgun returns v: variables as user-variables in every webhook, so the event can report SendResult.MessageId.
+        Assert.Equal(result.MessageId, parts.Single(p => p.Name == "v:mailing_message_id").Text);
     }
 
     [Theory]

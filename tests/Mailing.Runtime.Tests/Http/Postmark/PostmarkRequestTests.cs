@@ -60,6 +60,7 @@ public sealed class PostmarkRequestTests
         Assert.Equal(JsonValueKind.Object, metadata.ValueKind);
         Assert.Equal("1042", metadata.GetProperty("order_id").GetString());
         Assert.Equal("Grüße", metadata.GetProperty("note").GetString());
+        Assert.Equal("receipt-1042@shop.example", metadata.GetProperty(MailEvent.MessageIdMetadataKey).GetString());
 
         var headers = json.GetProperty("Headers").EnumerateArray()
             .ToDictionary(h => h.GetProperty("Name").GetString()!, h => h.GetProperty("Value").GetString());
@@ -95,10 +96,14 @@ public sealed class PostmarkRequestTests
         var result = await transport.SendAsync(Message(), Timeout());
 
         var json = Assert.Single(server.Requests).Json();
-        foreach (var absent in new[] { "Cc", "Bcc", "ReplyTo", "Attachments", "Tag", "Metadata", "MessageStream" })
+        foreach (var absent in new[] { "Cc", "Bcc", "ReplyTo", "Attachments", "Tag", "MessageStream" })
         {
             Assert.False(json.TryGetProperty(absent, out _), $"{absent} should be left out");
         }
+
+        // Postmark returns Metadata in every webhook, so the event can report SendResult.MessageId.
+        Assert.Equal([MailEvent.MessageIdMetadataKey], json.GetProperty("Metadata").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(result.MessageId, json.GetProperty("Metadata").GetProperty(MailEvent.MessageIdMetadataKey).GetString());
 
         var messageIdHeader = json.GetProperty("Headers").EnumerateArray().Single(h => h.GetProperty("Name").GetString() == "Message-ID");
         Assert.Equal($"<{result.MessageId}>", messageIdHeader.GetProperty("Value").GetString());

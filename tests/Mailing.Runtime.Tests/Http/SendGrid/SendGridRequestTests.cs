@@ -82,6 +82,7 @@ public sealed class SendGridRequestTests
         var customArgs = json.GetProperty("custom_args");
         Assert.Equal("1042", customArgs.GetProperty("order_id").GetString());
         Assert.Equal("Zoë", customArgs.GetProperty("customer").GetString());
+        Assert.Equal("order-1042@example.com", customArgs.GetProperty(MailEvent.MessageIdMetadataKey).GetString());
     }
 
     [Fact]
@@ -134,20 +135,25 @@ public sealed class SendGridRequestTests
     }
 
     [Fact]
-    public async Task APlainTextMessage_HasOnlyTheTextPart_AndNoOptionalFields()
+    public async Task APlainTextMessage_HasOnlyTheTextPart_AndNoOptionalFields_ButTheMessageIdForEvents()
     {
         await using var server = await LoopbackHttpServer.StartAsync(Accepted());
         using var client = new HttpClient();
         var transport = TransportFor(server, client);
 
-        await transport.SendAsync(Message() with { HtmlBody = null }, Timeout());
+        var result = await transport.SendAsync(Message() with { HtmlBody = null }, Timeout());
 
         var json = server.Requests[0].Json();
         Assert.Equal(["text/plain"], json.GetProperty("content").EnumerateArray().Select(c => c.GetProperty("type").GetString()));
-        foreach (var absent in new[] { "attachments", "categories", "custom_args", "reply_to", "reply_to_list" })
+        foreach (var absent in new[] { "attachments", "categories", "reply_to", "reply_to_list" })
         {
             Assert.False(json.TryGetProperty(absent, out _), $"{absent} should be left out when empty");
         }
+
+        // SendGrid merges custom_args into every event, so the webhook can report SendResult.MessageId.
+        var customArgs = json.GetProperty("custom_args");
+        Assert.Equal([MailEvent.MessageIdMetadataKey], customArgs.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(result.MessageId, customArgs.GetProperty(MailEvent.MessageIdMetadataKey).GetString());
 
         var personalization = json.GetProperty("personalizations")[0];
         Assert.False(personalization.TryGetProperty("cc", out _));

@@ -16,6 +16,11 @@ internal static class PostmarkLimits
     public const int MaxTagLength = 1000;
     public const int MaxBatchMessages = 500;
 
+    // The custom metadata FAQ: at most 10 fields per message, values of at most 80 characters. Only Mailing's own
+    // Message-Id field is kept within them (it is left out rather than make Postmark refuse the message).
+    public const int MaxMetadataFields = 10;
+    public const int MaxMetadataValueLength = 80;
+
     // Postmark says "10 MB" and "50 MB" without defining MB; the larger reading is checked here so nothing Postmark
     // would accept is refused, and Postmark's own HTTP 413 covers the rest.
     public const long MaxRequestBytes = 10L * 1024 * 1024;

@@ -8,7 +8,8 @@ namespace Mailing.Transports.Http.Postmark;
 /// <item>Addresses become comma-separated <c>Name &lt;address&gt;</c> lists (display names quoted where they need it).</item>
 /// <item>The text body is derived from the HTML when the message has none, as over SMTP.</item>
 /// <item>The Message-Id, <see cref="EmailMessage.Sender"/>, the priority headers and the message's own headers go in <c>Headers</c>.</item>
-/// <item>The first tag becomes <c>Tag</c>, metadata becomes <c>Metadata</c>.</item>
+/// <item>The first tag becomes <c>Tag</c>, metadata becomes <c>Metadata</c>, with the Message-Id as <c>mailing_message_id</c>
+/// (when it fits Postmark's limits) so events can be matched to the send.</item>
 /// <item>Inline resources are attachments with <c>ContentID</c> <c>cid:&lt;id&gt;</c>, which is how Postmark embeds them.</item>
 /// </list>
 /// </remarks>
@@ -32,7 +33,7 @@ internal static class PostmarkPayload
         Headers = CreateHeaders(message),
         Attachments = CreateAttachments(message),
         Tag = message.Tags.Count > 0 ? message.Tags[0] : null,
-        Metadata = message.Metadata.Count > 0 ? message.Metadata : null,
+        Metadata = MessageIdMetadata.For(message, PostmarkLimits.MaxMetadataFields, PostmarkLimits.MaxMetadataValueLength) is { Count: > 0 } metadata ? metadata : null,
         MessageStream = messageStream,
     };
 

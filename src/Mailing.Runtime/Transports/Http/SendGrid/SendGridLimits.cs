@@ -89,7 +89,8 @@ internal static class SendGridLimits
             return;
         }
 
-        var size = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string>(message.Metadata), SendGridJsonContext.Wire.DictionaryStringString).Length;
+        // Counted as sent: with the Message-Id Mailing adds for matching events.
+        var size = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string>(MessageIdMetadata.For(message)), SendGridJsonContext.Wire.DictionaryStringString).Length;
         if (size >= MaxCustomArgsBytes)
         {
             throw Refused($"SendGrid accepts less than {MaxCustomArgsBytes} bytes of Metadata (custom_args) per message; this message's is {size} bytes as JSON. Keep ids in Metadata and look the details up when its events arrive.");

@@ -10,7 +10,8 @@ namespace Mailing.Transports.Http.SendGrid;
 /// <item><c>content</c> lists <c>text/plain</c> before <c>text/html</c>, as SendGrid requires; the text is derived
 /// from the HTML when the message has none. An empty body is left out (SendGrid refuses empty values).</item>
 /// <item>Attachments and inline images are Base64; inline ones carry <c>disposition: inline</c> and <c>content_id</c>.</item>
-/// <item>Tags become <c>categories</c>, Metadata <c>custom_args</c>; the Message-Id and the priority go in <c>headers</c>.</item>
+/// <item>Tags become <c>categories</c>, Metadata <c>custom_args</c> (with the Message-Id as <c>mailing_message_id</c>, so
+/// events can be matched to the send); the Message-Id and the priority go in <c>headers</c>.</item>
 /// </list>
 /// </remarks>
 internal static class SendGridPayload
@@ -44,7 +45,7 @@ internal static class SendGridPayload
             Attachments = NullIfEmpty(await AttachmentsAsync(message, attachments, cancellationToken).ConfigureAwait(false)),
             Headers = Headers(message),
             Categories = message.Tags.Count == 0 ? null : message.Tags.Distinct(StringComparer.Ordinal).ToArray(),
-            CustomArgs = message.Metadata.Count == 0 ? null : message.Metadata,
+            CustomArgs = MessageIdMetadata.For(message) is { Count: > 0 } customArgs ? customArgs : null,
         };
     }
 
