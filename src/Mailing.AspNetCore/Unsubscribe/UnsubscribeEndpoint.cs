@@ -97,11 +97,14 @@ internal sealed class UnsubscribeEndpoint
         await UnsubscribePage.DoneAsync(context, token).ConfigureAwait(false);
     }
 
-    /// <summary>Every unsubscribe the endpoint accepts passes here, once: the one place it is recorded.</summary>
-    private Task RecordAsync(UnsubscribeRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every unsubscribe the endpoint accepts passes here, once: the one place it is recorded, by the application's handler
+    /// and by anything else that must learn of it.
+    /// </summary>
+    private async Task RecordAsync(UnsubscribeRequest request, CancellationToken cancellationToken)
     {
         var handler = _handler ?? request.HttpContext.RequestServices.GetRequiredService<IUnsubscribeHandler>();
-        return handler.UnsubscribeAsync(request, cancellationToken);
+        await handler.UnsubscribeAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
     private (UnsubscribeTokenStatus Status, UnsubscribeToken? Token) Read(HttpContext context)

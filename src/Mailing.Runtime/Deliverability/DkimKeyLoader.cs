@@ -181,7 +181,8 @@ internal static class DkimKeyLoader
             case RsaPrivateCrtKeyParameters rsa:
                 var publicInfo = SubjectPublicKeyInfoFactory.CreateSubjectPublicKeyInfo(new RsaKeyParameters(false, rsa.Modulus, rsa.PublicExponent));
                 return new DkimKey(domain, selector, rsa, DkimSignatureAlgorithm.RsaSha256, $"a {rsa.Modulus.BitLength}-bit RSA key",
-                    new DkimDnsRecord(recordName, "v=DKIM1; k=rsa; p=" + Convert.ToBase64String(publicInfo.GetDerEncoded())));
+                    new DkimDnsRecord(recordName, "v=DKIM1; k=rsa; p=" + Convert.ToBase64String(publicInfo.GetDerEncoded())),
+                    PlatformRsa(pem));
             case Ed25519PrivateKeyParameters ed25519:
                 // RFC 8463 §4.2: p= is the raw 32-byte public key, not a SubjectPublicKeyInfo.
                 return new DkimKey(domain, selector, ed25519, DkimSignatureAlgorithm.Ed25519Sha256, "an Ed25519 key",
@@ -189,6 +190,22 @@ internal static class DkimKeyLoader
             default:
                 problems.Add($"{name} is a {(key.IsPrivate ? "private" : "public")} {key.GetType().Name.Replace("PrivateKeyParameters", "", StringComparison.Ordinal).Replace("KeyParameters", "", StringComparison.Ordinal)} key; DKIM signs with RSA (rsa-sha256, 2048 bits or more) or Ed25519 (ed25519-sha256).");
                 return null;
+        }
+    }
+
+    /// <summary>The key in .NET's RSA, or <see langword="null"/> (MimeKit's managed RSA then signs) where the platform cannot read it.</summary>
+    private static System.Security.Cryptography.RSA? PlatformRsa(string pem)
+    {
+        var rsa = System.Security.Cryptography.RSA.Create();
+        try
+        {
+            rsa.ImportFromPem(pem);
+            return rsa;
+        }
+        catch (Exception exception) when (exception is System.Security.Cryptography.CryptographicException or ArgumentException)
+        {
+            rsa.Dispose();
+            return null;
         }
     }
 

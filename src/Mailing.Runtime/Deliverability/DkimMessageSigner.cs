@@ -57,7 +57,7 @@ public sealed class DkimMessageSigner
         }
 
         var time = timeProvider ?? TimeProvider.System;
-        _keys = keys.Select(key => (key, (DkimSigner)new TimedDkimSigner(key, time))).ToArray();
+        _keys = keys.Select(key => (key, (DkimSigner)new PlatformDkimSigner(key, time))).ToArray();
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         DnsRecords = keys.Select(key => key.DnsRecord).ToArray();
         foreach (var key in keys)

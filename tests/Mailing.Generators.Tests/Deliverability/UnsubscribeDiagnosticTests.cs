@@ -154,6 +154,23 @@ public sealed class UnsubscribeDiagnosticTests
         result.Load();
     }
 
+    [Fact]
+    public void PositionalRecordWithAPropertyTargetedAttribute_Counts()
+    {
+        var result = Run("""
+            namespace Shop
+            {
+                [global::Mailing.EmailTemplate(Html = "<p>{{ title }}</p>", Kind = global::Mailing.EmailKind.Bulk)]
+                public sealed partial record NewsletterEmail(string Title, [property: global::Mailing.UnsubscribeUrl] global::System.Uri UnsubscribeUrl);
+            }
+            """);
+
+        Assert.Empty(result.GeneratorDiagnostics);
+        var type = result.Load().GetType("Shop.NewsletterEmail")!;
+        var rendered = ((IEmailTemplate)Activator.CreateInstance(type, "News", new Uri("https://shop.example/u?t=1"))!).Render();
+        Assert.Equal(new Uri("https://shop.example/u?t=1"), rendered.Unsubscribe!.Url);
+    }
+
     private static string Bulk(string member) => $$"""
         namespace Shop
         {

@@ -219,6 +219,32 @@ public sealed class DkimSigningTests
     }
 
     [Fact]
+    public void RsaSignatureThroughThePlatformsRsa_IsExactlyTheOneMimeKitsOwnRsaMakes()
+    {
+        // RSASSA-PKCS1-v1_5 is deterministic: the same key, headers, body and time must give the same b= byte for byte.
+        var problems = new List<string>();
+        var options = new DkimOptions { Keys = { DkimTestKey.Rsa().Options() } };
+        var key = DkimKeyLoader.LoadAll(options, problems).Single();
+        Assert.Empty(problems);
+        Assert.NotNull(key.PlatformRsa);
+        var managedOnly = new DkimKey(key.Domain, key.Selector, key.PrivateKey, key.Algorithm, key.Description, key.DnsRecord, platformRsa: null);
+        var time = new FakeTimeProvider(Now);
+
+        var platform = SignedHeader(new PlatformDkimSigner(key, time));
+        var managed = SignedHeader(new PlatformDkimSigner(managedOnly, time));
+
+        Assert.Equal(managed, platform);
+
+        static string SignedHeader(MimeKit.Cryptography.DkimSigner signer)
+        {
+            // Text only: a multipart body would get a new random boundary per message.
+            using var mime = (Message() with { HtmlBody = null }).ToMimeMessage(new FakeTimeProvider(Now));
+            signer.Sign(mime, ["From", "To", "Subject", "Date", "Message-Id"]);
+            return mime.Headers[HeaderId.DkimSignature]!;
+        }
+    }
+
+    [Fact]
     public void DnsRecords_AreTheOnesReceiversNeed()
     {
         var rsa = DkimTestKey.Rsa();
