@@ -26,6 +26,8 @@ internal static class TemplateCompiler
             return new TemplateOutput(spec.HintName, null, diagnostics.ToEquatableArray());
         }
 
+        diagnostics.AddRange(spec.DeliverabilityDiagnostics);
+
         // From here on the class itself is fine: on template errors it still gets its members, so
         // the build shows the template error alone instead of a cascade of "no Render()" errors.
 

@@ -79,6 +79,15 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor PreviewNotAccessible = Error(
         "MAIL0019", "Preview method is not accessible", "[EmailPreview] method '{0}' and the classes around it must be internal or public, so the generated preview registry can call it");
 
+    public static readonly DiagnosticDescriptor BulkWithoutUnsubscribe = Error(
+        "MAIL0020", "Bulk template without an unsubscribe link", "'{0}' is a bulk template (Kind = EmailKind.Bulk) but no member is marked [UnsubscribeUrl]: add one that holds the recipient's https one-click unsubscribe link, e.g. [UnsubscribeUrl] public required Uri UnsubscribeUrl {{ get; init; }}");
+
+    public static readonly DiagnosticDescriptor UnsubscribeUrlNotHttps = Error(
+        "MAIL0021", "Unsubscribe link is not https", "The unsubscribe link \"{0}\" is not an https:// URL: one-click unsubscribe (RFC 8058) needs https, and rendering the template would throw");
+
+    public static readonly DiagnosticDescriptor InvalidUnsubscribeMember = Error(
+        "MAIL0022", "Invalid unsubscribe member", "{0}");
+
     private static Dictionary<string, DiagnosticDescriptor>? s_byId;
 
     public static IEnumerable<DiagnosticDescriptor> All => ById.Values;

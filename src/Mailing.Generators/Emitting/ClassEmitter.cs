@@ -43,7 +43,27 @@ internal static class ClassEmitter
         code.Line("RenderTextCore(new global::Mailing.Templates.TemplateWriter(text, culture, escapeHtml: false));");
         code.Line("var subject = new global::System.IO.StringWriter(global::System.Globalization.CultureInfo.InvariantCulture);");
         code.Line("RenderSubjectCore(new global::Mailing.Templates.TemplateWriter(subject, culture, escapeHtml: false));");
-        code.Line("return new global::Mailing.RenderedEmail(global::Mailing.Templates.TemplateFunctions.SingleLine(subject.ToString()), html.ToString(), text.ToString());");
+        const string Rendered = "new global::Mailing.RenderedEmail(global::Mailing.Templates.TemplateFunctions.SingleLine(subject.ToString()), html.ToString(), text.ToString())";
+        if (spec.IsBulk || spec.Unsubscribe is not null)
+        {
+            code.Open("return " + Rendered);
+            if (spec.IsBulk)
+            {
+                code.Line("Kind = global::Mailing.EmailKind.Bulk,");
+            }
+
+            if (spec.Unsubscribe is { } unsubscribe)
+            {
+                code.Line($"Unsubscribe = global::Mailing.Templates.TemplateUnsubscribe.Create({UnsubscribeArguments(unsubscribe)}),");
+            }
+
+            code.Close(";");
+        }
+        else
+        {
+            code.Line("return " + Rendered + ";");
+        }
+
         code.Close();
         code.Line();
 
@@ -81,6 +101,17 @@ internal static class ClassEmitter
         }
 
         return code.ToString();
+    }
+
+    private static string UnsubscribeArguments(UnsubscribeSpec unsubscribe)
+    {
+        static string Uri(string access, bool isString, string member) =>
+            isString ? $"global::Mailing.Templates.TemplateUnsubscribe.Uri({access}, {CSharpLiteral.String(member)})" : access;
+
+        var url = Uri(unsubscribe.UrlAccess, unsubscribe.UrlIsString, unsubscribe.UrlMember);
+        var mailto = unsubscribe.MailtoAccess is null ? "null" : Uri(unsubscribe.MailtoAccess, unsubscribe.MailtoIsString, unsubscribe.MailtoMember!);
+        var mailtoMember = unsubscribe.MailtoMember is null ? "null" : CSharpLiteral.String(unsubscribe.MailtoMember);
+        return $"{url}, {mailto}, {CSharpLiteral.String(unsubscribe.UrlMember)}, {mailtoMember}";
     }
 
     private static void Method(CodeWriter code, string name, string? body)

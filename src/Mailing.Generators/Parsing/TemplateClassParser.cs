@@ -70,6 +70,11 @@ internal static class TemplateClassParser
         var layout = Named("Layout");
         var inlineCss = !(named.TryGetValue("CssInlining", out var css) && css.Value is int mode && mode == 1);
 
+        // EmailKind.Bulk = 1; the attribute stores the enum as its underlying value.
+        var isBulk = named.TryGetValue("Kind", out var kind) && kind.Value is int kindValue && kindValue == 1;
+        var deliverability = new List<DiagnosticInfo>();
+        var unsubscribe = UnsubscribeMemberParser.Parse(type, isBulk, classLocation, context.SemanticModel, deliverability, cancellationToken);
+
         var (root, types) = ModelShapeBuilder.Build(type);
         var ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
         var hintName = string.Join(".", new[] { ns }.Concat(TypeNames(type)).Where(n => n is not null)) + ".g.cs";
@@ -89,7 +94,10 @@ internal static class TemplateClassParser
             layout is null ? null : ArgumentLocation(attributeSyntax, "Layout") ?? attributeLocation,
             inlineCss,
             attributeLocation,
-            diagnostics.ToEquatableArray());
+            diagnostics.ToEquatableArray(),
+            isBulk,
+            unsubscribe,
+            deliverability.ToEquatableArray());
     }
 
     private static IEnumerable<string> TypeNames(INamedTypeSymbol type)

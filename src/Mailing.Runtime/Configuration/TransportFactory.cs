@@ -171,7 +171,7 @@ internal static class TransportFactory
             return null;
         }
 
-        return sp => new SmtpTransport(options, Logger<SmtpTransport>(sp), sp.GetService<TimeProvider>(), name);
+        return sp => new SmtpTransport(options, Logger<SmtpTransport>(sp), sp.GetService<TimeProvider>(), name) { Dkim = sp.GetService<DkimMessageSigner>() };
     }
 
     private static void ApplyDsnOptions(TransportDsn dsn, SmtpOptions fromDsn, SmtpOptions options)
@@ -249,7 +249,7 @@ internal static class TransportFactory
         sp => new LogTransport(Logger<LogTransport>(sp), sp.GetService<TimeProvider>(), name);
 
     private static Func<IServiceProvider, IEmailTransport> Memory(string name) =>
-        sp => new InMemoryTransport(sp.GetService<TimeProvider>(), name);
+        sp => new InMemoryTransport(sp.GetService<TimeProvider>(), name) { Dkim = sp.GetService<DkimMessageSigner>() };
 
     private static Func<IServiceProvider, IEmailTransport>? Pickup(string name, string? directory, string missing, List<string> problems)
     {
@@ -259,7 +259,7 @@ internal static class TransportFactory
             return null;
         }
 
-        return sp => new PickupDirectoryTransport(directory, sp.GetService<TimeProvider>(), Logger<PickupDirectoryTransport>(sp), name);
+        return sp => new PickupDirectoryTransport(directory, sp.GetService<TimeProvider>(), Logger<PickupDirectoryTransport>(sp), name) { Dkim = sp.GetService<DkimMessageSigner>() };
     }
 
     private static ILogger<T>? Logger<T>(IServiceProvider services) => services.GetService<ILoggerFactory>()?.CreateLogger<T>();

@@ -193,6 +193,28 @@ public sealed class MailingBuilder
         return this;
     }
 
+    /// <summary>
+    /// Signs mail sent over SMTP, into a pickup directory or into memory with DKIM, with keys read from
+    /// <paramref name="dkimSection"/> (usually <c>Mailing:Dkim</c>, which <c>AddMailing</c> reads by itself).
+    /// </summary>
+    /// <param name="dkimSection">Keys: <c>Domain</c>, <c>Selector</c>, <c>PrivateKeyFile</c> or <c>PrivateKey</c>, and more keys under <c>Keys:0</c>, <c>Keys:1</c>, ...</param>
+    /// <returns>This builder.</returns>
+    /// <remarks>Keys are read and checked when the host starts; see <see cref="DkimOptions"/>.</remarks>
+    public MailingBuilder UseDkim(Microsoft.Extensions.Configuration.IConfiguration dkimSection)
+    {
+        ArgumentNullException.ThrowIfNull(dkimSection);
+        return AddDkim(options => DkimOptionsBinder.Bind(dkimSection, options));
+    }
+
+    /// <summary>Signs mail sent over SMTP, into a pickup directory or into memory with DKIM, with keys given in code.</summary>
+    /// <param name="configure">Adds keys, e.g. <c>o =&gt; o.Keys.Add(new DkimKeyOptions { Domain = "shop.example", Selector = "mail2025", PrivateKeyFile = "/run/secrets/dkim.pem" })</c>.</param>
+    /// <returns>This builder.</returns>
+    public MailingBuilder UseDkim(Action<DkimOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        return AddDkim(configure);
+    }
+
     /// <summary>Changes <see cref="MailingOptions"/> after they are read from configuration.</summary>
     /// <param name="configure">Sets options, e.g. <c>o =&gt; o.From = "Shop &lt;no-reply@shop.example&gt;"</c>.</param>
     /// <returns>This builder.</returns>
@@ -200,6 +222,17 @@ public sealed class MailingBuilder
     {
         ArgumentNullException.ThrowIfNull(configure);
         Services.AddSingleton<IConfigureOptions<MailingOptions>>(new ConfigureNamedOptions<MailingOptions>(Options.DefaultName, configure));
+        return this;
+    }
+
+    private MailingBuilder AddDkim(Action<DkimOptions> configure)
+    {
+        Services.AddOptions<DkimOptions>().Configure(configure).ValidateOnStart();
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DkimOptions>, DkimOptionsValidator>());
+        Services.TryAddSingleton(static sp => new DkimMessageSigner(
+            sp.GetRequiredService<IOptions<DkimOptions>>().Value,
+            sp.GetService<TimeProvider>(),
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<DkimMessageSigner>>()));
         return this;
     }
 

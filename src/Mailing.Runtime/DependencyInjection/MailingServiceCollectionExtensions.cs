@@ -13,13 +13,14 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class MailingServiceCollectionExtensions
 {
     private const string SmtpSectionName = "Smtp";
+    private const string DkimSectionName = "Dkim";
 
     /// <summary>
     /// Registers Mailing with settings from <paramref name="section"/> (usually <c>configuration.GetSection("Mailing")</c>),
     /// validated when the host starts.
     /// </summary>
     /// <param name="services">The application's services.</param>
-    /// <param name="section">The <c>Mailing</c> section: <c>From</c>, <c>Transport</c> (a DSN), <c>ReplyTo</c>, <c>Smtp</c>.</param>
+    /// <param name="section">The <c>Mailing</c> section: <c>From</c>, <c>Transport</c> (a DSN), <c>ReplyTo</c>, <c>Smtp</c>, <c>Dkim</c>.</param>
     /// <returns>A builder to configure the transport further.</returns>
     /// <remarks>
     /// An <c>smtp://</c> or <c>smtps://</c> <c>Transport</c> DSN selects SMTP, with keys from the <c>Smtp</c> child
@@ -37,6 +38,12 @@ public static class MailingServiceCollectionExtensions
         services.AddSingleton<IConfigureOptions<MailingOptions>>(
             new ConfigureNamedOptions<MailingOptions>(Options.Options.DefaultName, options => MailingOptionsBinder.Bind(section, options)));
         services.AddSingleton<IOptionsChangeTokenSource<MailingOptions>>(new ConfigurationChangeTokenSource<MailingOptions>(section));
+
+        var dkim = section.GetSection(DkimSectionName);
+        if (dkim.Exists())
+        {
+            builder.UseDkim(dkim);
+        }
 
         var smtp = section.GetSection(SmtpSectionName);
         registry.SmtpDefaults = smtp.Exists() ? smtp : null;

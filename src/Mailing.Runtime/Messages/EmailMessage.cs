@@ -103,6 +103,7 @@ public sealed record EmailMessage
     public EmailPriority Priority { get; init; }
 
     /// <summary>Transactional (the default) or bulk mail; see <see cref="EmailKind"/>.</summary>
+    /// <remarks>A bulk message must have an <see cref="Unsubscribe"/> target; sending one without is refused with <see cref="ArgumentException"/>.</remarks>
     public EmailKind Kind { get; init; }
 
     /// <summary>
@@ -115,6 +116,17 @@ public sealed record EmailMessage
     /// providers punish. Unsubscribed addresses never stop transactional mail, so this is not needed for them.
     /// </remarks>
     public bool SkipSuppressionCheck { get; init; }
+
+    /// <summary>
+    /// Where the recipient unsubscribes: written as <c>List-Unsubscribe</c> and <c>List-Unsubscribe-Post:
+    /// List-Unsubscribe=One-Click</c> (RFC 8058), over SMTP and through every provider's custom headers.
+    /// </summary>
+    /// <remarks>
+    /// Required for <see cref="EmailKind.Bulk"/> mail and allowed on transactional mail. A message that has it may not
+    /// also set <c>List-Unsubscribe</c> or <c>List-Unsubscribe-Post</c> in <see cref="Headers"/>; one without it may
+    /// (a transactional message with a hand-written <c>List-Unsubscribe</c> is sent as it is).
+    /// </remarks>
+    public UnsubscribeTarget? Unsubscribe { get; init; }
 
     /// <summary>The RFC 5322 Message-Id without angle brackets (e.g. <c>abc123@shop.example</c>); generated when <see langword="null"/>.</summary>
     /// <exception cref="ArgumentException">The value is not of the form <c>left@right</c> or contains spaces, angle brackets or line breaks.</exception>
@@ -133,7 +145,10 @@ public sealed record EmailMessage
     /// <summary>Every recipient: <see cref="To"/>, then <see cref="Cc"/>, then <see cref="Bcc"/>.</summary>
     public IEnumerable<EmailAddress> AllRecipients => To.Concat(Cc).Concat(Bcc);
 
-    /// <summary>Creates a message from a rendered template: subject, HTML and text come from <paramref name="template"/>.</summary>
+    /// <summary>
+    /// Creates a message from a rendered template: subject, HTML and text come from <paramref name="template"/>, and so do
+    /// <see cref="Kind"/> and <see cref="Unsubscribe"/> (a bulk template's unsubscribe link).
+    /// </summary>
     /// <param name="template">The template to render.</param>
     /// <param name="to">The recipient.</param>
     /// <param name="culture">The culture numbers and dates are formatted with; invariant when <see langword="null"/>.</param>
@@ -149,6 +164,8 @@ public sealed record EmailMessage
             HtmlBody = rendered.Html,
             TextBody = string.IsNullOrEmpty(rendered.Text) ? null : rendered.Text,
             Template = template,
+            Kind = rendered.Kind,
+            Unsubscribe = rendered.Unsubscribe,
         };
     }
 
@@ -213,6 +230,11 @@ public sealed record EmailMessage
         builder.Append("Subject = ").Append(Subject)
             .Append(", From = ").Append(From)
             .Append(", To = [").AppendJoin(", ", To).Append(']');
+        if (Kind == EmailKind.Bulk)
+        {
+            builder.Append(", Kind = Bulk");
+        }
+
         if (Cc.Count > 0)
         {
             builder.Append(", Cc = [").AppendJoin(", ", Cc).Append(']');

@@ -51,6 +51,12 @@ internal static class MimeMessageFactory
             EncodedWordLookalikeEncoder.Set(mime.Headers, name, value);
         }
 
+        // URLs, written as they are: an encoded word here would hide the link from the mailbox provider.
+        foreach (var (name, value) in UnsubscribeHeaders.For(message))
+        {
+            mime.Headers.Replace(name, value);
+        }
+
         mime.Body = CreateBody(message);
         if (mime.Body is TransferEncodedTextPart whole)
         {
@@ -77,7 +83,10 @@ internal static class MimeMessageFactory
         return MimeUtils.GenerateMessageId(domain);
     }
 
-    /// <summary>Throws when a message lacks what every transport needs: a sender and a recipient, and HTML for inline resources.</summary>
+    /// <summary>
+    /// Throws when a message lacks what every transport needs: a sender and a recipient, HTML for inline resources, and
+    /// an unsubscribe link when it is bulk mail.
+    /// </summary>
     /// <exception cref="ArgumentException">The message cannot be sent; the message says what to add.</exception>
     public static void ThrowIfNotSendable(EmailMessage message)
     {
@@ -95,6 +104,8 @@ internal static class MimeMessageFactory
         {
             throw new ArgumentException("The message has inline resources but no HtmlBody to show them: inline resources are referenced from HTML as src=\"cid:<ContentId>\"; send them as Attachments instead.", nameof(message));
         }
+
+        UnsubscribeHeaders.ThrowIfInconsistent(message);
     }
 
     private static void AddAll(InternetAddressList list, IReadOnlyList<EmailAddress> addresses)

@@ -42,4 +42,15 @@ public sealed class EmailTemplateAttribute : Attribute
 
     /// <summary>When the template's CSS is inlined; <see cref="Mailing.CssInlining.Build"/> unless set.</summary>
     public CssInlining CssInlining { get; set; } = CssInlining.Build;
+
+    /// <summary>
+    /// Whether the template is transactional mail (the default) or bulk mail: newsletters, digests, announcements.
+    /// </summary>
+    /// <remarks>
+    /// A bulk template must mark one of its members <see cref="UnsubscribeUrlAttribute"/>; without one the build fails
+    /// (MAIL0020). Its messages get <see cref="EmailKind.Bulk"/>, the <c>List-Unsubscribe</c> and
+    /// <c>List-Unsubscribe-Post: List-Unsubscribe=One-Click</c> headers (RFC 8058) and <c>Precedence: bulk</c>, which
+    /// Gmail and Yahoo require of bulk senders. Transactional mail gets none of them.
+    /// </remarks>
+    public EmailKind Kind { get; set; }
 }

@@ -29,7 +29,7 @@ public sealed class EndToEndTests
             """;
         var posted = await server.Client.SendAsync(signer.Request(bounce, server.Time.GetUtcNow()));
         var second = await server.Mailer.SendAsync(new EmailMessage { To = ["ann@example.com"], Subject = "Your receipt", TextBody = "Thanks" });
-        var newsletter = await server.Mailer.SendManyAsync([new EmailMessage { To = ["ANN@example.com", "bob@example.com"], Subject = "News", TextBody = "News", Kind = EmailKind.Bulk }]);
+        var newsletter = await server.Mailer.SendManyAsync([new EmailMessage { To = ["ANN@example.com", "bob@example.com"], Subject = "News", TextBody = "News", Kind = EmailKind.Bulk, Unsubscribe = new("https://shop.example/unsubscribe?token=t") }]);
 
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
         var bounced = Assert.IsType<MailBounced>(Assert.Single(server.Events.All));

@@ -107,6 +107,40 @@ public sealed class IncrementalityTests
         }
     }
 
+    [Fact]
+    public void BulkTemplateWithUnsubscribeMembers_IsCachedAcrossAnUnrelatedEdit_AndHoldsNoRoslynObjects()
+    {
+        // The unsubscribe members are read with the semantic model (constant links are checked), yet the spec keeps only text.
+        const string Bulk = """
+            namespace Shop
+            {
+                [global::Mailing.EmailTemplate("Templates/B.sbn-html", Kind = global::Mailing.EmailKind.Bulk)]
+                public partial class NewsEmail
+                {
+                    public int Count { get; set; }
+                    [global::Mailing.UnsubscribeUrl] public string UnsubscribeUrl { get; init; } = "https://shop.example/unsubscribe";
+                    [global::Mailing.UnsubscribeMailto] public global::System.Uri? Mailto { get; init; }
+                }
+            }
+            """;
+        var compilation = GeneratorHarness.CreateCompilation(Bulk);
+        var driver = GeneratorHarness.CreateDriver(Files, trackSteps: true).RunGenerators(compilation);
+        Assert.Empty(driver.GetRunResult().Diagnostics);
+        foreach (var output in driver.GetRunResult().Results.Single().TrackedSteps[EmailTemplateGenerator.Steps.Classes].SelectMany(s => s.Outputs))
+        {
+            AssertNoRoslynObjects(output.Value, EmailTemplateGenerator.Steps.Classes, new HashSet<object>(ReferenceEqualityComparer.Instance));
+        }
+
+        var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Other { public class Unrelated { } }", (CSharpParseOptions)compilation.SyntaxTrees.First().Options, path: "/project/Unrelated.cs"));
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        foreach (var step in TrackedSteps)
+        {
+            Assert.All(result.TrackedSteps[step].SelectMany(s => s.Outputs), output => Assert.True(
+                output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step} was {output.Reason}"));
+        }
+    }
+
     // A links the stylesheet, B does not.
     private static readonly System.Collections.Immutable.ImmutableArray<AdditionalText> Files = GeneratorHarness.Files(
         ("Templates/A.sbn-html", "<link rel=\"stylesheet\" href=\"email.css\"><p>{{ name }}</p>"),

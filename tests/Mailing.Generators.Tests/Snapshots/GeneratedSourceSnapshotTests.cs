@@ -47,6 +47,27 @@ public sealed class GeneratedSourceSnapshotTests
         Verify(result, "Shop.Emails.Welcome.g.cs", null);
     }
 
+    [Fact]
+    public void BulkTemplateWithUnsubscribeMembers()
+    {
+        var result = GeneratorHarness.Run(
+            """
+            namespace Shop
+            {
+                [global::Mailing.EmailTemplate(Html = "<p>{{ title }}</p>", Subject = "{{ title }}", Kind = global::Mailing.EmailKind.Bulk)]
+                public sealed partial class NewsletterEmail
+                {
+                    public string Title { get; set; } = "";
+                    [global::Mailing.UnsubscribeUrl] public required global::System.Uri UnsubscribeUrl { get; init; }
+                    [global::Mailing.UnsubscribeMailto] public static string Mailto => "mailto:unsubscribe@shop.example";
+                }
+            }
+            """);
+
+        result.Load();
+        Verify(result, "Shop.NewsletterEmail.g.cs", null);
+    }
+
     private static void Verify(GenerationResult result, string hintName, string? parameter, [CallerMemberName] string method = "")
     {
         var source = result.RunResult.Results.Single().GeneratedSources.Single(s => s.HintName == hintName).SourceText.ToString();

@@ -10,6 +10,7 @@ namespace Mailing.Runtime.Tests.Suppression;
 public sealed class SuppressionInTheSendPathTests : IAsyncDisposable
 {
     private static readonly DateTimeOffset Bounced = new(2024, 5, 1, 10, 0, 0, TimeSpan.Zero);
+    private static readonly UnsubscribeTarget NewsletterUnsubscribe = new("https://shop.example/unsubscribe?token=t");
     private readonly ServiceProvider _provider;
 
     public SuppressionInTheSendPathTests()
@@ -83,7 +84,7 @@ public sealed class SuppressionInTheSendPathTests : IAsyncDisposable
         await Suppressions.AddAsync("ann@example.com", SuppressionReason.Unsubscribed, "unsubscribe link", Bounced);
 
         var receipt = await Mailer.SendAsync(new EmailMessage { To = ["ann@example.com"], Subject = "Receipt", TextBody = "Thanks" });
-        var newsletter = await Mailer.SendAsync(new EmailMessage { To = ["ann@example.com"], Subject = "News", TextBody = "News", Kind = EmailKind.Bulk });
+        var newsletter = await Mailer.SendAsync(new EmailMessage { To = ["ann@example.com"], Subject = "News", TextBody = "News", Kind = EmailKind.Bulk, Unsubscribe = NewsletterUnsubscribe });
 
         Assert.True(receipt.WasSent);
         Assert.False(newsletter.WasSent);
@@ -106,7 +107,7 @@ public sealed class SuppressionInTheSendPathTests : IAsyncDisposable
     [Fact]
     public async Task BulkMailThatAsksToSkipTheCheck_IsRefused_BeforeAnythingIsSent()
     {
-        var bulk = new EmailMessage { To = ["ann@example.com"], Subject = "News", TextBody = "News", Kind = EmailKind.Bulk, SkipSuppressionCheck = true };
+        var bulk = new EmailMessage { To = ["ann@example.com"], Subject = "News", TextBody = "News", Kind = EmailKind.Bulk, Unsubscribe = NewsletterUnsubscribe, SkipSuppressionCheck = true };
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() => Mailer.SendAsync(bulk));
 
@@ -119,7 +120,7 @@ public sealed class SuppressionInTheSendPathTests : IAsyncDisposable
     public async Task SendMany_WithholdsSuppressedRecipients_FromEveryMessage_AndReportsEachOutcome()
     {
         await Suppressions.AddAsync("user1@example.com", SuppressionReason.HardBounce, "test", Bounced);
-        var messages = Enumerable.Range(0, 3).Select(i => new EmailMessage { To = [$"user{i}@example.com"], Subject = $"m{i}", TextBody = "Hi", Kind = EmailKind.Bulk }).ToList();
+        var messages = Enumerable.Range(0, 3).Select(i => new EmailMessage { To = [$"user{i}@example.com"], Subject = $"m{i}", TextBody = "Hi", Kind = EmailKind.Bulk, Unsubscribe = NewsletterUnsubscribe }).ToList();
         messages[2] = messages[2].AddCc("user1@example.com");
 
         var outcomes = await Mailer.SendManyAsync(messages);
@@ -149,7 +150,7 @@ public sealed class SuppressionInTheSendPathTests : IAsyncDisposable
         await suppressions.AddAsync("user1@example.com", SuppressionReason.Complaint, "test", Bounced);
         services.AddMailing(configuration.GetSection("Mailing")).UseSuppressionList(suppressions);
         await using var provider = services.BuildServiceProvider();
-        var messages = Enumerable.Range(0, 4).Select(i => new EmailMessage { To = [$"user{i}@example.com"], Subject = $"m{i}", TextBody = "Hi", Kind = EmailKind.Bulk });
+        var messages = Enumerable.Range(0, 4).Select(i => new EmailMessage { To = [$"user{i}@example.com"], Subject = $"m{i}", TextBody = "Hi", Kind = EmailKind.Bulk, Unsubscribe = NewsletterUnsubscribe });
 
         var outcomes = await provider.GetRequiredService<IMailer>().SendManyAsync(messages);
 

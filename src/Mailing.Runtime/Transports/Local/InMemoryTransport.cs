@@ -29,6 +29,9 @@ public sealed class InMemoryTransport : IEmailTransport
     /// <inheritdoc />
     public string Name { get; }
 
+    /// <summary>Signs each message with DKIM, as SMTP would; <see langword="null"/> (the default) keeps it unsigned.</summary>
+    public DkimMessageSigner? Dkim { get; init; }
+
     /// <summary>A snapshot of the messages sent so far, oldest first.</summary>
     public IReadOnlyList<SentEmail> Sent
     {
@@ -97,6 +100,7 @@ public sealed class InMemoryTransport : IEmailTransport
         }
 
         using var mime = MimeMessageFactory.Create(message, _timeProvider);
+        Dkim?.Sign(mime);
         var bytes = await MimeWriter.ToBytesAsync(mime, cancellationToken).ConfigureAwait(false);
         var text = mime.TextBody ?? "";
         var sent = new SentEmail(message, bytes, text, _timeProvider.GetUtcNow());

@@ -17,7 +17,7 @@ public static class LocalTransportMailingBuilderExtensions
     public static MailingBuilder UseInMemoryTransport(this MailingBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.TryAddSingleton(sp => new InMemoryTransport(sp.GetService<TimeProvider>()));
+        builder.Services.TryAddSingleton(sp => new InMemoryTransport(sp.GetService<TimeProvider>()) { Dkim = sp.GetService<DkimMessageSigner>() });
         return builder.UseTransport(static sp => sp.GetRequiredService<InMemoryTransport>());
     }
 
@@ -32,6 +32,9 @@ public static class LocalTransportMailingBuilderExtensions
         return builder.UseTransport(sp => new PickupDirectoryTransport(
             directory,
             sp.GetService<TimeProvider>(),
-            sp.GetService<ILoggerFactory>()?.CreateLogger<PickupDirectoryTransport>()));
+            sp.GetService<ILoggerFactory>()?.CreateLogger<PickupDirectoryTransport>())
+        {
+            Dkim = sp.GetService<DkimMessageSigner>(),
+        });
     }
 }

@@ -37,6 +37,9 @@ public sealed class PickupDirectoryTransport : IEmailTransport
     /// <inheritdoc />
     public string Name { get; }
 
+    /// <summary>Signs each message with DKIM, as SMTP would; <see langword="null"/> (the default) keeps it unsigned.</summary>
+    public DkimMessageSigner? Dkim { get; init; }
+
     /// <summary>The full path of the directory messages are written to.</summary>
     public string Directory { get; }
 
@@ -52,6 +55,7 @@ public sealed class PickupDirectoryTransport : IEmailTransport
         }
 
         using var mime = MimeMessageFactory.Create(message, _timeProvider);
+        Dkim?.Sign(mime);
         string fileName;
         try
         {

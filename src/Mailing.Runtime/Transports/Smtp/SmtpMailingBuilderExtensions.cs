@@ -81,7 +81,10 @@ public static class SmtpMailingBuilderExtensions
         services.AddSingleton(provider => new SmtpTransport(
             provider.GetRequiredService<IOptions<SmtpOptions>>().Value,
             provider.GetService<ILogger<SmtpTransport>>(),
-            provider.GetService<TimeProvider>()));
+            provider.GetService<TimeProvider>())
+        {
+            Dkim = provider.GetService<DkimMessageSigner>(),
+        });
         return builder.UseTransport(provider => provider.GetRequiredService<SmtpTransport>());
     }
 }

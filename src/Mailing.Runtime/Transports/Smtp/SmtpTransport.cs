@@ -67,6 +67,10 @@ public sealed partial class SmtpTransport : IEmailTransport, IAsyncDisposable, I
     /// <inheritdoc />
     public string Name { get; }
 
+    /// <summary>Signs each message with DKIM before it is sent; <see langword="null"/> (the default) sends unsigned.</summary>
+    /// <remarks>Set from <c>Mailing:Dkim</c> when the transport comes from configuration.</remarks>
+    public DkimMessageSigner? Dkim { get; init; }
+
     /// <summary>How many SMTP connections this transport has opened so far (each reconnect counts).</summary>
     public int OpenedConnections => _pool.OpenedConnections;
 
@@ -81,6 +85,7 @@ public sealed partial class SmtpTransport : IEmailTransport, IAsyncDisposable, I
         var started = _time.GetTimestamp();
         using var mime = MimeMessageFactory.Create(message, _time);
         _providerHeaders.Write(message, mime.Headers);
+        Dkim?.Sign(mime);
         var sender = mime.Sender ?? mime.From.Mailboxes.First();
         var recipients = mime.To.Mailboxes.Concat(mime.Cc.Mailboxes).Concat(mime.Bcc.Mailboxes)
             .DistinctBy(mailbox => mailbox.Address, StringComparer.OrdinalIgnoreCase)

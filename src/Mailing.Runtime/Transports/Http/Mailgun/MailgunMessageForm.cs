@@ -6,7 +6,7 @@ namespace Mailing.Transports.Http.Mailgun;
 /// <remarks>
 /// <list type="bullet">
 /// <item><c>to</c>, <c>cc</c> and <c>bcc</c> repeat, one address each; <c>from</c>, <c>subject</c>, <c>text</c> (derived from the HTML when the message has none) and <c>html</c>.</item>
-/// <item>Reply-To, the Message-Id, <see cref="EmailMessage.Sender"/>, the priority headers and the message's own headers become <c>h:</c> fields.</item>
+/// <item>Reply-To, the Message-Id, <see cref="EmailMessage.Sender"/>, the priority and unsubscribe headers and the message's own headers become <c>h:</c> fields.</item>
 /// <item>Each tag is an <c>o:tag</c>, each metadata pair a <c>v:key</c> (Mailgun returns them as <c>user-variables</c> in
 /// webhooks), and the Message-Id a <c>v:mailing_message_id</c> so events can be matched to the send.</item>
 /// <item>Attachments are <c>attachment</c> file parts; inline resources are <c>inline</c> file parts whose file name is the content id, which Mailgun uses as the <c>Content-ID</c>.</item>
@@ -77,7 +77,7 @@ internal static class MailgunMessageForm
             yield return new(HeaderPrefix + "Sender", message.Sender.ToString());
         }
 
-        foreach (var (name, value) in PriorityHeaders.For(message.Priority))
+        foreach (var (name, value) in PriorityHeaders.For(message.Priority).Concat(UnsubscribeHeaders.For(message)))
         {
             yield return new(HeaderPrefix + name, value);
         }

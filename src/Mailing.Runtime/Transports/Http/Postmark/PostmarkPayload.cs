@@ -7,7 +7,7 @@ namespace Mailing.Transports.Http.Postmark;
 /// <list type="bullet">
 /// <item>Addresses become comma-separated <c>Name &lt;address&gt;</c> lists (display names quoted where they need it).</item>
 /// <item>The text body is derived from the HTML when the message has none, as over SMTP.</item>
-/// <item>The Message-Id, <see cref="EmailMessage.Sender"/>, the priority headers and the message's own headers go in <c>Headers</c>.</item>
+/// <item>The Message-Id, <see cref="EmailMessage.Sender"/>, the priority and unsubscribe headers and the message's own headers go in <c>Headers</c>.</item>
 /// <item>The first tag becomes <c>Tag</c>, metadata becomes <c>Metadata</c>, with the Message-Id as <c>mailing_message_id</c>
 /// (when it fits Postmark's limits) so events can be matched to the send.</item>
 /// <item>Inline resources are attachments with <c>ContentID</c> <c>cid:&lt;id&gt;</c>, which is how Postmark embeds them.</item>
@@ -56,7 +56,7 @@ internal static class PostmarkPayload
             headers.Add(new("Sender", message.Sender.ToString()));
         }
 
-        headers.AddRange(PriorityHeaders.For(message.Priority).Select(h => new PostmarkHeader(h.Key, h.Value)));
+        headers.AddRange(PriorityHeaders.For(message.Priority).Concat(UnsubscribeHeaders.For(message)).Select(h => new PostmarkHeader(h.Key, h.Value)));
 
         foreach (var (name, value) in message.Headers)
         {

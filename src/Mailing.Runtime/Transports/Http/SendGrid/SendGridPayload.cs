@@ -123,7 +123,7 @@ internal static class SendGridPayload
     {
         var headers = new Dictionary<string, string>(message.Headers, StringComparer.OrdinalIgnoreCase);
 
-        foreach (var (name, value) in PriorityHeaders.For(message.Priority))
+        foreach (var (name, value) in PriorityHeaders.For(message.Priority).Concat(UnsubscribeHeaders.For(message)))
         {
             headers[name] = value;
         }
