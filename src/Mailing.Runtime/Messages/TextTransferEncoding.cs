@@ -1,0 +1,180 @@
+using System.Buffers;
+
+namespace Mailing;
+
+/// <summary>
+/// The transfer encoding of a UTF-8 text part: <c>7bit</c> when it is plain ASCII in short lines, else
+/// <c>quoted-printable</c>, the choice MimeKit's <c>BestEncodingFilter</c> makes for a 7-bit server, written straight into
+/// the output with CRLF line breaks.
+/// </summary>
+/// <remarks>
+/// Both encodings keep the text readable in raw form and pass through servers without 8BITMIME; the receiver decodes
+/// either into the same characters, with every line break a CRLF.
+/// </remarks>
+internal static class TextTransferEncoding
+{
+    // MimeKit's BestEncodingFilter.GetBestEncoding default: longer lines (CR not counted) go quoted-printable.
+    private const int MaxSevenBitLine = 78;
+
+    // RFC 2045 §6.7 (5): encoded lines are at most 76 characters, the '=' of a soft line break included.
+    private const int MaxEncodedLine = 76;
+
+    // What quoted-printable writes as it is: printable ASCII except '=' (RFC 2045 §6.7 (2)). Space and tab are handled apart.
+    private static readonly SearchValues<byte> Literal = SearchValues.Create(
+        "!\"#$%&'()*+,-./0123456789:;<>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~"u8);
+
+    private static ReadOnlySpan<byte> Hex => "0123456789ABCDEF"u8;
+
+    /// <summary>
+    /// Whether <paramref name="utf8"/> can go as <c>7bit</c>: no NUL, nothing above 127, no line over 78 characters
+    /// and no line break after a line that starts with <c>From </c> (mbox would mangle it), as MimeKit decides it.
+    /// </summary>
+    public static bool IsSevenBit(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.IndexOfAnyExceptInRange((byte)1, (byte)127) >= 0)
+        {
+            return false;
+        }
+
+        while (true)
+        {
+            var lineFeed = utf8.IndexOf((byte)'\n');
+            if (lineFeed < 0)
+            {
+                // MimeKit counts a last, unterminated line whole (a trailing CR included) and does not look for "From " in it.
+                return utf8.Length <= MaxSevenBitLine;
+            }
+
+            var line = utf8[..lineFeed];
+            var length = line.Length > 0 && line[^1] == (byte)'\r' ? line.Length - 1 : line.Length;
+            if (length > MaxSevenBitLine || line.StartsWith("From "u8))
+            {
+                return false;
+            }
+
+            utf8 = utf8[(lineFeed + 1)..];
+        }
+    }
+
+    /// <summary>Writes 7-bit text with every bare LF as CRLF.</summary>
+    /// <returns>Whether the text ended with a line break.</returns>
+    public static bool WriteSevenBit(ReadOnlySpan<byte> utf8, IBufferWriter<byte> output)
+    {
+        // Reserved once for the worst case (every byte a bare LF), advanced once: one dot-stuffing scan, not one per line.
+        var destination = output.GetSpan((2 * utf8.Length) + 1);
+        var written = 0;
+        var endsWithLineBreak = !utf8.IsEmpty && utf8[^1] == (byte)'\n';
+        while (!utf8.IsEmpty)
+        {
+            var lineFeed = utf8.IndexOf((byte)'\n');
+            if (lineFeed < 0)
+            {
+                utf8.CopyTo(destination[written..]);
+                written += utf8.Length;
+                break;
+            }
+
+            var line = utf8[..lineFeed];
+            var hasCarriageReturn = line.Length > 0 && line[^1] == (byte)'\r';
+            var content = hasCarriageReturn ? line[..^1] : line;
+            content.CopyTo(destination[written..]);
+            written += content.Length;
+            "\r\n"u8.CopyTo(destination[written..]);
+            written += 2;
+            utf8 = utf8[(lineFeed + 1)..];
+        }
+
+        output.Advance(written);
+        return endsWithLineBreak;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="utf8"/> as quoted-printable: LF and CRLF become hard line breaks (CRLF), lines longer than 76
+    /// characters get soft breaks, whitespace before a line break and every byte that is not printable ASCII are escaped.
+    /// </summary>
+    /// <returns>Whether the text ended with a line break (when it did not, nothing follows its last character).</returns>
+    public static bool WriteQuotedPrintable(ReadOnlySpan<byte> utf8, IBufferWriter<byte> output)
+    {
+        // Worst case: every byte escaped (3 characters), plus a soft break (3) every 72 characters.
+        var destination = output.GetSpan((3 * utf8.Length) + (3 * ((3 * utf8.Length / 72) + 2)));
+        var written = 0;
+        var column = 0;
+        var position = 0;
+        while (position < utf8.Length)
+        {
+            // A run of bytes written as they are, as far as the line allows.
+            var run = utf8[position..].IndexOfAnyExcept(Literal);
+            if (run < 0)
+            {
+                run = utf8.Length - position;
+            }
+
+            while (run > 0)
+            {
+                var room = MaxEncodedLine - 1 - column;
+                if (room <= 0)
+                {
+                    written += SoftBreak(destination[written..]);
+                    column = 0;
+                    continue;
+                }
+
+                var take = Math.Min(room, run);
+                utf8.Slice(position, take).CopyTo(destination[written..]);
+                written += take;
+                column += take;
+                position += take;
+                run -= take;
+            }
+
+            if (position == utf8.Length)
+            {
+                break;
+            }
+
+            var b = utf8[position];
+            if (b == (byte)'\n' || (b == (byte)'\r' && position + 1 < utf8.Length && utf8[position + 1] == (byte)'\n'))
+            {
+                destination[written++] = (byte)'\r';
+                destination[written++] = (byte)'\n';
+                column = 0;
+                position += b == (byte)'\r' ? 2 : 1;
+                continue;
+            }
+
+            // Space and tab stay as they are, except at the end of a line, where a receiver may strip them.
+            var atLineEnd = position + 1 == utf8.Length || utf8[position + 1] == (byte)'\n'
+                || (utf8[position + 1] == (byte)'\r' && position + 2 < utf8.Length && utf8[position + 2] == (byte)'\n');
+            var literal = b is (byte)' ' or (byte)'\t' && !atLineEnd;
+            var width = literal ? 1 : 3;
+            if (column + width > MaxEncodedLine - 1)
+            {
+                written += SoftBreak(destination[written..]);
+                column = 0;
+            }
+
+            if (literal)
+            {
+                destination[written++] = b;
+            }
+            else
+            {
+                destination[written++] = (byte)'=';
+                destination[written++] = Hex[b >> 4];
+                destination[written++] = Hex[b & 0xF];
+            }
+
+            column += width;
+            position++;
+        }
+
+        output.Advance(written);
+        return column == 0 && utf8.Length > 0;
+    }
+
+    private static int SoftBreak(Span<byte> destination)
+    {
+        "=\r\n"u8.CopyTo(destination);
+        return 3;
+    }
+}
