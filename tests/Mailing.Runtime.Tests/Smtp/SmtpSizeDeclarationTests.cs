@@ -7,18 +7,35 @@ using static Mailing.Tests.Smtp.Fixtures.SmtpTestRig;
 namespace Mailing.Tests.Smtp;
 
 /// <summary>
-/// RFC 1870 SIZE: a message that cannot reach the server's limit is sent without being measured first (no SIZE=),
-/// one that might is measured and declared, so the server can still refuse it before any data is sent.
+/// RFC 1870 SIZE: every message is declared with its exact size whenever the server offers SIZE, so the server can refuse
+/// one over its limit before any data is sent. The size comes from the one serialization that is then sent: nothing is
+/// written twice to measure it (MailKit did, which is why an earlier version left SIZE= out for small messages).
 /// </summary>
 public sealed class SmtpSizeDeclarationTests
 {
     [Fact]
-    public async Task AMessageFarBelowTheAdvertisedLimit_IsSentWithoutASizeDeclaration()
+    public async Task AMessageFarBelowTheAdvertisedLimit_IsDeclaredWithItsExactSize_Too()
     {
         var mailFrom = new ConcurrentQueue<string>();
         await using var server = ScriptedSmtpServer.Start(
             command => { if (command.Verb == "MAIL") { mailFrom.Enqueue(command.Line); } return null; },
             extensions: ["PIPELINING", "8BITMIME", "SIZE 10485760"]);
+        await using var transport = new SmtpTransport(OptionsFor(server));
+
+        await transport.SendAsync(Message("small") with { TextBody = "..a line that starts with dots\n.\nend" }, Timeout());
+
+        // Counted before dot-stuffing: the server's copy, unstuffed, is exactly the declared size.
+        var data = Assert.Single(server.Messages);
+        Assert.Equal(data.Length, long.Parse(Assert.Single(mailFrom).Split("SIZE=")[1].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task AServerWithoutSize_GetsNoSizeDeclaration()
+    {
+        var mailFrom = new ConcurrentQueue<string>();
+        await using var server = ScriptedSmtpServer.Start(
+            command => { if (command.Verb == "MAIL") { mailFrom.Enqueue(command.Line); } return null; },
+            extensions: ["PIPELINING", "8BITMIME"]);
         await using var transport = new SmtpTransport(OptionsFor(server));
 
         await transport.SendAsync(Message("small"), Timeout());
