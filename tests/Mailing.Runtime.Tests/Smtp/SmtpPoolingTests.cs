@@ -1,5 +1,6 @@
 using Mailing.Tests.Smtp.Fixtures;
 using Mailing.Transports.Smtp;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using SmtpReplyCode = SmtpServer.Protocol.SmtpReplyCode;
 using SmtpResponse = SmtpServer.Protocol.SmtpResponse;
@@ -81,6 +82,34 @@ public sealed class SmtpPoolingTests
         Assert.Single(server.Messages, m => m.Contains("Subject: second", StringComparison.Ordinal));
         Assert.Equal(2, server.Sessions);
         Assert.Equal(2, transport.OpenedConnections);
+    }
+
+    [Theory]
+    [InlineData(1, null)]
+    [InlineData(1, "421 4.4.2 scripted.test Error: timeout exceeded")]
+    [InlineData(5, null)]
+    [InlineData(5, "421 4.4.2 scripted.test Error: timeout exceeded")]
+    public async Task AConnectionTheServerClosedWhileIdle_IsDetectedAndReplaced_AndEveryMessageArrivesExactlyOnce(int idleSeconds, string? farewell)
+    {
+        // Idle 1 s: reused without NOOP, the close is found at MAIL FROM. Idle 5 s: NOOP finds it first.
+        await using var server = ScriptedSmtpServer.Start(extensions: ["PIPELINING", "8BITMIME", "ENHANCEDSTATUSCODES"]);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var logger = new FakeLogger<SmtpTransport>();
+        await using var transport = new SmtpTransport(OptionsFor(server), logger, clock);
+
+        var first = await transport.SendAsync(Message("before the server hung up"), Timeout());
+        await server.CloseIdleSessionsAsync(farewell);
+        clock.Advance(TimeSpan.FromSeconds(idleSeconds));
+        var second = await transport.SendAsync(Message("after the server hung up"), Timeout());
+
+        Assert.Equal(2, server.DataReceived.Count);
+        Assert.Single(server.Messages, m => m.Contains("Subject: before the server hung up", StringComparison.Ordinal));
+        Assert.Single(server.Messages, m => m.Contains("Subject: after the server hung up", StringComparison.Ordinal));
+        Assert.Equal(2, server.Sessions);
+        Assert.Equal(2, transport.OpenedConnections);
+        Assert.Equal(["ann@example.net"], second.AcceptedRecipients.Select(a => a.Address));
+        Assert.NotEqual(first.MessageId, second.MessageId);
+        Assert.Equal(idleSeconds < 2, logger.Collector.GetSnapshot().Any(r => r.Id.Name == "SmtpReconnectBeforeMessage"));
     }
 
     [Fact]

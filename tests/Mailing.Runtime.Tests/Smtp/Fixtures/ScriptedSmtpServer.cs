@@ -17,6 +17,7 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
     private readonly Func<ScriptedCommand, ScriptedReply?> _script;
     private readonly string _ehloReply;
     private readonly ConcurrentBag<Task> _sessions = [];
+    private readonly ConcurrentDictionary<int, (TcpClient Client, StreamWriter Writer)> _open = new();
     private readonly Task _accepting;
     private int _sessionCount;
 
@@ -52,6 +53,25 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
         Func<ScriptedCommand, ScriptedReply?>? script = null, string? greeting = "220 scripted.test ESMTP", IReadOnlyList<string>? extensions = null) =>
         new(script ?? (_ => null), greeting, extensions ?? ["8BITMIME", "ENHANCEDSTATUSCODES"]);
 
+    /// <summary>
+    /// Ends every open session from the server's side, as an MTA does with a connection idle past its timeout: an optional
+    /// farewell line (Postfix: <c>421 4.4.2 ... Error: timeout exceeded</c>), then the TCP connection is closed.
+    /// </summary>
+    public async Task CloseIdleSessionsAsync(string? farewell = null)
+    {
+        foreach (var (session, (client, writer)) in _open)
+        {
+            if (farewell is not null)
+            {
+                await writer.WriteLineAsync(farewell);
+            }
+
+            client.Client.Shutdown(SocketShutdown.Both);
+            client.Close();
+            _open.TryRemove(session, out _);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
@@ -81,13 +101,14 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
 
     private async Task ServeAsync(TcpClient client, int session)
     {
-        using var _ = client;
+        using var owned = client;
         var token = _stopping.Token;
         try
         {
             var stream = client.GetStream();
             var reader = new StreamReader(stream, Encoding.UTF8);
             var writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
+            _open[session] = (client, writer);
             if (Greeting is null)
             {
                 await Task.Delay(Timeout.Infinite, token);
@@ -155,9 +176,13 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
         catch (Exception) when (token.IsCancellationRequested)
         {
         }
-        catch (IOException)
+        catch (Exception exception) when (exception is IOException or ObjectDisposedException)
         {
-            // The client went away; that is the client's business in these tests.
+            // The client went away, or CloseIdleSessionsAsync closed the session; that is the client's business in these tests.
+        }
+        finally
+        {
+            _open.TryRemove(session, out var _);
         }
     }
 
