@@ -96,10 +96,11 @@ public sealed class InMemoryTransport : IEmailTransport
             message = message with { MessageId = MimeMessageFactory.CreateMessageId(message) };
         }
 
-        using var mime = MimeMessageFactory.Create(message, _timeProvider);
-        var bytes = await MimeWriter.ToBytesAsync(mime, cancellationToken).ConfigureAwait(false);
-        var text = mime.TextBody ?? "";
-        var sent = new SentEmail(message, bytes, text, _timeProvider.GetUtcNow());
+        // The bytes an SMTP server would receive, from the writer SMTP uses (Bcc left out).
+        var writer = new EmailMessageWriter(message, message.MessageId!, _timeProvider.GetUtcNow(), hideBlindCopies: true);
+        using var buffer = new MessageBuffer(writer.SizeHint, dotStuffing: false);
+        await writer.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
+        var sent = new SentEmail(message, buffer.ToArray(), EmailMessageWriter.ReadBackText(writer.TextBody), _timeProvider.GetUtcNow());
         lock (_gate)
         {
             _sent.Add(sent);

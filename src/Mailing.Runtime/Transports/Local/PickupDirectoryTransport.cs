@@ -51,7 +51,10 @@ public sealed class PickupDirectoryTransport : IEmailTransport
             message = message with { MessageId = MimeMessageFactory.CreateMessageId(message) };
         }
 
-        using var mime = MimeMessageFactory.Create(message, _timeProvider);
+        // A pickup file keeps Bcc: the file is the only place the relay can find those recipients.
+        var writer = new EmailMessageWriter(message, message.MessageId, _timeProvider.GetUtcNow(), hideBlindCopies: false);
+        using var buffer = new MessageBuffer(writer.SizeHint, dotStuffing: false);
+        await writer.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
         string fileName;
         try
         {
@@ -61,7 +64,7 @@ public sealed class PickupDirectoryTransport : IEmailTransport
             {
                 await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 81920, useAsync: true))
                 {
-                    await mime.WriteToAsync(MimeWriter.FileFormat, stream, cancellationToken).ConfigureAwait(false);
+                    await stream.WriteAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
                     await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
                 }
 
