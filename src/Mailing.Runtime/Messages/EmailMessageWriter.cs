@@ -81,6 +81,48 @@ internal sealed class EmailMessageWriter : IMessageWriter
 
     public bool HasEightBitBody => false;
 
+    public long? MaxSize
+    {
+        get
+        {
+            // Every character may become 3 UTF-8 bytes, each escaped as 3 characters, with a soft break every 72: under 10
+            // bytes a character. Base64 is 4/3 plus line breaks. Each header and part adds room for names, folding, boundaries.
+            long characters = _message.Subject.Length + TextBody.Length + (_message.HtmlBody?.Length ?? 0);
+            foreach (var address in _message.AllRecipients.Concat(_message.ReplyTo).Append(_message.From!))
+            {
+                characters += address.Address.Length + (address.DisplayName?.Length ?? 0) + 8;
+            }
+
+            foreach (var (name, value) in _message.Headers.Concat(_extraHeaders))
+            {
+                characters += name.Length + value.Length + 8;
+            }
+
+            foreach (var attachment in _message.Attachments)
+            {
+                characters += attachment.FileName.Length + attachment.ContentType.Length + 64;
+            }
+
+            foreach (var resource in _message.InlineResources)
+            {
+                characters += (resource.FileName?.Length ?? 0) + resource.ContentType.Length + resource.ContentId.Length + 64;
+            }
+
+            long size = 4096 + (10 * characters);
+            foreach (var content in _message.Attachments.Select(a => a.Content).Concat(_message.InlineResources.Select(r => r.Content)))
+            {
+                if (content.Length is not { } length)
+                {
+                    return null;
+                }
+
+                size += 1024 + (length * 140 / 100);
+            }
+
+            return size;
+        }
+    }
+
     /// <summary>The plain text the message carries: <see cref="EmailMessage.TextBody"/>, or text derived from the HTML.</summary>
     public static string TextBodyOf(EmailMessage message) =>
         message.TextBody ?? (message.HtmlBody is null ? "" : HtmlToTextConverter.Convert(message.HtmlBody));
@@ -297,20 +339,19 @@ internal sealed class EmailMessageWriter : IMessageWriter
     // Lines of 76 characters (57 bytes), each ending with CRLF, as MimeKit's base64 encoder writes them.
     private static void WriteBase64Lines(IBufferWriter<byte> output, ReadOnlySpan<byte> bytes)
     {
-        var lines = (bytes.Length + Base64LineBytes - 1) / Base64LineBytes;
-        var destination = output.GetSpan(lines * (Base64LineLength + 2));
-        var written = 0;
+        var writer = new ChunkedBufferWriter(output);
         while (!bytes.IsEmpty)
         {
             var line = bytes[..Math.Min(Base64LineBytes, bytes.Length)];
-            Base64.EncodeToUtf8(line, destination[written..], out _, out var length);
-            written += length;
-            destination[written++] = (byte)'\r';
-            destination[written++] = (byte)'\n';
+            var destination = writer.Reserve(Base64LineLength + 2);
+            Base64.EncodeToUtf8(line, destination, out _, out var length);
+            destination[length++] = (byte)'\r';
+            destination[length++] = (byte)'\n';
+            writer.Advance(length);
             bytes = bytes[line.Length..];
         }
 
-        output.Advance(written);
+        writer.Commit();
     }
 
     private void WriteMessageHeaders(IBufferWriter<byte> output)

@@ -15,6 +15,12 @@ internal interface IMessageWriter
     int SizeHint { get; }
 
     /// <summary>
+    /// Bytes the written message cannot exceed, known without writing it; <see langword="null"/> when only writing tells
+    /// (a file attachment, a <c>MimeMessage</c>). Lets SMTP leave out SIZE= for a message that cannot reach the server's limit.
+    /// </summary>
+    long? MaxSize { get; }
+
+    /// <summary>
     /// Whether a body part is <c>8bit</c> or <c>binary</c>, so the server must offer 8BITMIME (RFC 6152). Header text is not
     /// counted: a UTF-8 address needs SMTPUTF8, which the envelope decides.
     /// </summary>

@@ -1,5 +1,4 @@
 using System.Buffers.Text;
-using System.Security.Cryptography;
 
 namespace Mailing;
 
@@ -13,7 +12,7 @@ internal static class MimeBoundary
     public static string Create()
     {
         Span<byte> random = stackalloc byte[16];
-        RandomNumberGenerator.Fill(random);
+        CryptoRandomBuffer.Fill(random);
         Span<byte> base64 = stackalloc byte[24];
         Base64.EncodeToUtf8(random, base64, out _, out _);
         Span<char> boundary = stackalloc char[2 + base64.Length];

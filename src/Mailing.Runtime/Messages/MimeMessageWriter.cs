@@ -18,6 +18,8 @@ internal sealed class MimeMessageWriter(MimeMessage message, bool hideBlindCopie
 
     public int SizeHint => 16 * 1024;
 
+    public long? MaxSize => null;
+
     public bool HasEightBitBody => message.BodyParts.OfType<MimePart>()
         .Any(part => part.ContentTransferEncoding is ContentEncoding.EightBit or ContentEncoding.Binary);
 

@@ -19,9 +19,10 @@ internal static class TextTransferEncoding
     // RFC 2045 §6.7 (5): encoded lines are at most 76 characters, the '=' of a soft line break included.
     private const int MaxEncodedLine = 76;
 
-    // What quoted-printable writes as it is: printable ASCII except '=' (RFC 2045 §6.7 (2)). Space and tab are handled apart.
+    // What quoted-printable writes as it is: printable ASCII except '=' (RFC 2045 §6.7 (2)), and space and tab (§6.7 (3)),
+    // except as the last character of a line.
     private static readonly SearchValues<byte> Literal = SearchValues.Create(
-        "!\"#$%&'()*+,-./0123456789:;<>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~"u8);
+        " \t!\"#$%&'()*+,-./0123456789:;<>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~"u8);
 
     private static ReadOnlySpan<byte> Hex => "0123456789ABCDEF"u8;
 
@@ -60,31 +61,24 @@ internal static class TextTransferEncoding
     /// <returns>Whether the text ended with a line break.</returns>
     public static bool WriteSevenBit(ReadOnlySpan<byte> utf8, IBufferWriter<byte> output)
     {
-        // Reserved once for the worst case (every byte a bare LF), advanced once: one dot-stuffing scan, not one per line.
-        var destination = output.GetSpan((2 * utf8.Length) + 1);
-        var written = 0;
+        var writer = new ChunkedBufferWriter(output);
         var endsWithLineBreak = !utf8.IsEmpty && utf8[^1] == (byte)'\n';
         while (!utf8.IsEmpty)
         {
             var lineFeed = utf8.IndexOf((byte)'\n');
             if (lineFeed < 0)
             {
-                utf8.CopyTo(destination[written..]);
-                written += utf8.Length;
+                writer.Write(utf8);
                 break;
             }
 
             var line = utf8[..lineFeed];
-            var hasCarriageReturn = line.Length > 0 && line[^1] == (byte)'\r';
-            var content = hasCarriageReturn ? line[..^1] : line;
-            content.CopyTo(destination[written..]);
-            written += content.Length;
-            "\r\n"u8.CopyTo(destination[written..]);
-            written += 2;
+            writer.Write(line.Length > 0 && line[^1] == (byte)'\r' ? line[..^1] : line);
+            writer.Write("\r\n"u8);
             utf8 = utf8[(lineFeed + 1)..];
         }
 
-        output.Advance(written);
+        writer.Commit();
         return endsWithLineBreak;
     }
 
@@ -95,18 +89,22 @@ internal static class TextTransferEncoding
     /// <returns>Whether the text ended with a line break (when it did not, nothing follows its last character).</returns>
     public static bool WriteQuotedPrintable(ReadOnlySpan<byte> utf8, IBufferWriter<byte> output)
     {
-        // Worst case: every byte escaped (3 characters), plus a soft break (3) every 72 characters.
-        var destination = output.GetSpan((3 * utf8.Length) + (3 * ((3 * utf8.Length / 72) + 2)));
-        var written = 0;
+        var writer = new ChunkedBufferWriter(output);
         var column = 0;
         var position = 0;
         while (position < utf8.Length)
         {
-            // A run of bytes written as they are, as far as the line allows.
+            // A run of bytes written as they are, as far as the line allows: whole lines of ordinary text at a time.
             var run = utf8[position..].IndexOfAnyExcept(Literal);
             if (run < 0)
             {
                 run = utf8.Length - position;
+            }
+
+            // Whitespace that would end a line (before a line break, or at the very end) is escaped instead, below.
+            if (run > 0 && utf8[position + run - 1] is (byte)' ' or (byte)'\t' && AtLineEnd(utf8, position + run))
+            {
+                run--;
             }
 
             while (run > 0)
@@ -114,14 +112,13 @@ internal static class TextTransferEncoding
                 var room = MaxEncodedLine - 1 - column;
                 if (room <= 0)
                 {
-                    written += SoftBreak(destination[written..]);
+                    writer.Write("=\r\n"u8);
                     column = 0;
                     continue;
                 }
 
                 var take = Math.Min(room, run);
-                utf8.Slice(position, take).CopyTo(destination[written..]);
-                written += take;
+                writer.Write(utf8.Slice(position, take));
                 column += take;
                 position += take;
                 run -= take;
@@ -135,46 +132,33 @@ internal static class TextTransferEncoding
             var b = utf8[position];
             if (b == (byte)'\n' || (b == (byte)'\r' && position + 1 < utf8.Length && utf8[position + 1] == (byte)'\n'))
             {
-                destination[written++] = (byte)'\r';
-                destination[written++] = (byte)'\n';
+                writer.Write("\r\n"u8);
                 column = 0;
                 position += b == (byte)'\r' ? 2 : 1;
                 continue;
             }
 
-            // Space and tab stay as they are, except at the end of a line, where a receiver may strip them.
-            var atLineEnd = position + 1 == utf8.Length || utf8[position + 1] == (byte)'\n'
-                || (utf8[position + 1] == (byte)'\r' && position + 2 < utf8.Length && utf8[position + 2] == (byte)'\n');
-            var literal = b is (byte)' ' or (byte)'\t' && !atLineEnd;
-            var width = literal ? 1 : 3;
-            if (column + width > MaxEncodedLine - 1)
+            // Everything else, and whitespace at the end of a line (a receiver may strip it), as =XX.
+            if (column + 3 > MaxEncodedLine - 1)
             {
-                written += SoftBreak(destination[written..]);
+                writer.Write("=\r\n"u8);
                 column = 0;
             }
 
-            if (literal)
-            {
-                destination[written++] = b;
-            }
-            else
-            {
-                destination[written++] = (byte)'=';
-                destination[written++] = Hex[b >> 4];
-                destination[written++] = Hex[b & 0xF];
-            }
-
-            column += width;
+            var escape = writer.Reserve(3);
+            escape[0] = (byte)'=';
+            escape[1] = Hex[b >> 4];
+            escape[2] = Hex[b & 0xF];
+            writer.Advance(3);
+            column += 3;
             position++;
         }
 
-        output.Advance(written);
+        writer.Commit();
         return column == 0 && utf8.Length > 0;
     }
 
-    private static int SoftBreak(Span<byte> destination)
-    {
-        "=\r\n"u8.CopyTo(destination);
-        return 3;
-    }
+    private static bool AtLineEnd(ReadOnlySpan<byte> utf8, int position) =>
+        position == utf8.Length || utf8[position] == (byte)'\n'
+        || (utf8[position] == (byte)'\r' && position + 1 < utf8.Length && utf8[position + 1] == (byte)'\n');
 }

@@ -192,6 +192,29 @@ public sealed class SmtpProtocolTests
         Assert.Single(server.Messages);
     }
 
+    [Theory]
+    [InlineData("PIPELINING")]
+    [InlineData("8BITMIME")]
+    public async Task AnAttachmentFileThatVanished_SurfacesAsItself_NothingIsDelivered_AndTheNextMessageGoesThrough(string extension)
+    {
+        // The message is written while the server answers the envelope; a file that cannot be read ends the session
+        // before any data, and the server, never having seen the end of data, keeps nothing.
+        await using var server = ScriptedSmtpServer.Start(extensions: [extension]);
+        await using var transport = new SmtpTransport(OptionsFor(server));
+        var path = Path.Combine(Path.GetTempPath(), $"mailing-vanished-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllTextAsync(path, "soon gone");
+        var message = Message("with a file").Attach(EmailAttachment.FromFile(path));
+        File.Delete(path);
+
+        await Assert.ThrowsAsync<FileNotFoundException>(() => transport.SendAsync(message, Timeout()));
+        await transport.SendAsync(Message("next"), Timeout());
+
+        Assert.Equal("next", SubjectOf(Assert.Single(server.DataReceived)));
+    }
+
+    private static string SubjectOf(string data) =>
+        data.Split("\r\n").First(line => line.StartsWith("Subject: ", StringComparison.Ordinal))["Subject: ".Length..];
+
     private static SmtpOptions RawOptions(int port) => new()
     {
         Host = "127.0.0.1",

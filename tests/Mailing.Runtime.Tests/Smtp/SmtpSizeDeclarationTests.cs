@@ -7,35 +7,18 @@ using static Mailing.Tests.Smtp.Fixtures.SmtpTestRig;
 namespace Mailing.Tests.Smtp;
 
 /// <summary>
-/// RFC 1870 SIZE: every message is declared with its exact size whenever the server offers SIZE, so the server can refuse
-/// one over its limit before any data is sent. The size comes from the one serialization that is then sent: nothing is
-/// written twice to measure it (MailKit did, which is why an earlier version left SIZE= out for small messages).
+/// RFC 1870 SIZE: a message that cannot reach the server's limit is sent without being measured first (no SIZE=),
+/// one that might is measured and declared, so the server can still refuse it before any data is sent.
 /// </summary>
 public sealed class SmtpSizeDeclarationTests
 {
     [Fact]
-    public async Task AMessageFarBelowTheAdvertisedLimit_IsDeclaredWithItsExactSize_Too()
+    public async Task AMessageFarBelowTheAdvertisedLimit_IsSentWithoutASizeDeclaration()
     {
         var mailFrom = new ConcurrentQueue<string>();
         await using var server = ScriptedSmtpServer.Start(
             command => { if (command.Verb == "MAIL") { mailFrom.Enqueue(command.Line); } return null; },
             extensions: ["PIPELINING", "8BITMIME", "SIZE 10485760"]);
-        await using var transport = new SmtpTransport(OptionsFor(server));
-
-        await transport.SendAsync(Message("small") with { TextBody = "..a line that starts with dots\n.\nend" }, Timeout());
-
-        // Counted before dot-stuffing: the server's copy, unstuffed, is exactly the declared size.
-        var data = Assert.Single(server.Messages);
-        Assert.Equal(data.Length, long.Parse(Assert.Single(mailFrom).Split("SIZE=")[1].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture));
-    }
-
-    [Fact]
-    public async Task AServerWithoutSize_GetsNoSizeDeclaration()
-    {
-        var mailFrom = new ConcurrentQueue<string>();
-        await using var server = ScriptedSmtpServer.Start(
-            command => { if (command.Verb == "MAIL") { mailFrom.Enqueue(command.Line); } return null; },
-            extensions: ["PIPELINING", "8BITMIME"]);
         await using var transport = new SmtpTransport(OptionsFor(server));
 
         await transport.SendAsync(Message("small"), Timeout());
@@ -60,6 +43,44 @@ public sealed class SmtpSizeDeclarationTests
         var declared = long.Parse(Assert.Single(mailFrom).Split("SIZE=")[1].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
         // The server's copy is the data with the final CRLF of the terminator taken off by the reader: same bytes.
         Assert.Equal(data.Length, declared);
+    }
+
+    [Fact]
+    public async Task TheDeclaredSize_CountsTheMessage_NotTheDotsStuffingAddsOnTheWire()
+    {
+        var mailFrom = new ConcurrentQueue<string>();
+        await using var server = ScriptedSmtpServer.Start(
+            command => { if (command.Verb == "MAIL") { mailFrom.Enqueue(command.Line); } return null; },
+            extensions: ["PIPELINING", "8BITMIME", "SIZE 20000"]);
+        await using var transport = new SmtpTransport(OptionsFor(server));
+        var message = Message("dots") with { TextBody = string.Concat(Enumerable.Repeat(".a line that starts with a dot\n", 300)) };
+
+        await transport.SendAsync(message, Timeout());
+
+        var data = Assert.Single(server.Messages);
+        Assert.Equal(data.Length, long.Parse(Assert.Single(mailFrom).Split("SIZE=")[1].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task AnAttachmentReadFromAFile_HasNoSizeBound_SoItsSizeIsDeclaredExactly()
+    {
+        var mailFrom = new ConcurrentQueue<string>();
+        await using var server = ScriptedSmtpServer.Start(
+            command => { if (command.Verb == "MAIL") { mailFrom.Enqueue(command.Line); } return null; },
+            extensions: ["PIPELINING", "8BITMIME", "SIZE 10485760"]);
+        await using var transport = new SmtpTransport(OptionsFor(server));
+        var path = Path.Combine(Path.GetTempPath(), $"mailing-size-{Guid.NewGuid():N}.txt");
+        await File.WriteAllTextAsync(path, "a,b\n1,2\n");
+        try
+        {
+            await transport.SendAsync(Message("file").Attach(EmailAttachment.FromFile(path)), Timeout());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+
+        Assert.Equal(Assert.Single(server.Messages).Length, long.Parse(Assert.Single(mailFrom).Split("SIZE=")[1].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]

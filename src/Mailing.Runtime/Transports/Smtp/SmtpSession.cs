@@ -152,20 +152,21 @@ internal sealed class SmtpSession : IAsyncDisposable, IDisposable
 
     /// <summary>
     /// Sends one message: MAIL FROM (with SIZE, SMTPUTF8 and BODY=8BITMIME as offered and needed), RCPT TO per recipient and
-    /// DATA, pipelined when the server offers it, then <paramref name="data"/> after the 354.
+    /// DATA, pipelined when the server offers it, then the message after the 354.
     /// </summary>
     /// <param name="envelope">The sender and recipients.</param>
-    /// <param name="data">The message, dot-stuffed and ended (<see cref="MessageBuffer.EndSmtpData"/>).</param>
-    /// <param name="eightBitBody">Whether a body part is 8bit, so BODY=8BITMIME must be declared.</param>
+    /// <param name="data">The message. It is serialized before MAIL FROM when its exact size must be declared (it might reach
+    /// the server's limit), otherwise while the server answers the envelope, so its writing costs no round trip.</param>
     /// <param name="cancellationToken">Cancels the transaction; the session is then closed.</param>
     /// <returns>The server's reply to the end of the data (its text carries the queue id).</returns>
     /// <exception cref="SmtpReplyException">The server refused the sender, the message, or answered DATA with an error.</exception>
     /// <exception cref="AllRecipientsRefusedException">Every recipient was refused; no data was sent.</exception>
+    /// <exception cref="MessageWriteException">The message could not be serialized; no data was sent.</exception>
     /// <remarks><see cref="Transaction"/> tells afterwards who was accepted and whether the data had begun (then the server may have the message).</remarks>
-    public ValueTask<SmtpReply> SendAsync(SmtpEnvelope envelope, MessageBuffer data, bool eightBitBody, CancellationToken cancellationToken)
+    public ValueTask<SmtpReply> SendAsync(SmtpEnvelope envelope, SmtpMessageData data, CancellationToken cancellationToken)
     {
         Transaction.Reset();
-        return RunAsync(static (session, state, token) => session.TransactAsync(state.Envelope, state.Data, state.EightBitBody, token), (Envelope: envelope, Data: data, EightBitBody: eightBitBody), cancellationToken);
+        return RunAsync(static (session, state, token) => session.TransactAsync(state.Envelope, state.Data, token), (Envelope: envelope, Data: data), cancellationToken);
     }
 
     /// <summary>NOOP: whether the server still answers.</summary>
@@ -387,15 +388,22 @@ internal sealed class SmtpSession : IAsyncDisposable, IDisposable
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<SmtpReply> TransactAsync(SmtpEnvelope envelope, MessageBuffer data, bool eightBitBody, CancellationToken cancellationToken)
+    private async ValueTask<SmtpReply> TransactAsync(SmtpEnvelope envelope, SmtpMessageData data, CancellationToken cancellationToken)
     {
+        // RFC 1870: SIZE= lets the server refuse an oversized message before its data. It is declared when the message
+        // might reach the server's limit (serialized first, to declare it exactly); one that cannot is left undeclared and
+        // serialized while the server answers the envelope.
+        var declareSize = Capabilities.Size && Capabilities.MaxSize > 0 && !(data.Writer.MaxSize < Capabilities.MaxSize);
+        var message = declareSize ? await data.GetAsync(cancellationToken).ConfigureAwait(false) : null;
         var utf8 = envelope.IsInternational && Capabilities.SmtpUtf8;
         _commandLength = 0;
-        AppendMailFrom(envelope.Sender, utf8, data.MessageLength, eightBitBody);
+        AppendMailFrom(envelope.Sender, utf8, message?.MessageLength, data.Writer.HasEightBitBody);
         var pipelining = Capabilities.Pipelining;
         if (!pipelining)
         {
-            var mailFrom = await FlushCommandsAndReadAsync(cancellationToken).ConfigureAwait(false);
+            await FlushCommandsAsync(cancellationToken).ConfigureAwait(false);
+            message ??= await data.GetAsync(cancellationToken).ConfigureAwait(false);
+            var mailFrom = await _replies.ReadAsync(_stream, keepText: false, Arm(cancellationToken)).ConfigureAwait(false);
             if (!mailFrom.IsPositiveCompletion)
             {
                 throw new SmtpReplyException(SmtpCommand.MailFrom, mailFrom);
@@ -416,7 +424,9 @@ internal sealed class SmtpSession : IAsyncDisposable, IDisposable
         {
             // RFC 2920 §3.1: DATA may close a group; every reply is read before anything else is decided.
             Append("DATA\r\n"u8);
-            var mailFrom = await FlushCommandsAndReadAsync(cancellationToken).ConfigureAwait(false);
+            await FlushCommandsAsync(cancellationToken).ConfigureAwait(false);
+            message ??= await data.GetAsync(cancellationToken).ConfigureAwait(false);
+            var mailFrom = await _replies.ReadAsync(_stream, keepText: false, Arm(cancellationToken)).ConfigureAwait(false);
             ThrowIfClosing(SmtpCommand.MailFrom, mailFrom);
             try
             {
@@ -466,7 +476,7 @@ internal sealed class SmtpSession : IAsyncDisposable, IDisposable
 
         // From here on the server may end up with the message whatever happens: never send it again.
         Transaction.DataStarted = true;
-        await _stream.WriteAsync(data.WrittenMemory, Arm(cancellationToken)).ConfigureAwait(false);
+        await _stream.WriteAsync(message!.WrittenMemory, Arm(cancellationToken)).ConfigureAwait(false);
         var end = await _replies.ReadAsync(_stream, keepText: true, Arm(cancellationToken)).ConfigureAwait(false);
         if (!end.IsPositiveCompletion)
         {
@@ -510,21 +520,27 @@ internal sealed class SmtpSession : IAsyncDisposable, IDisposable
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<SmtpReply> FlushCommandsAndReadAsync(CancellationToken cancellationToken)
     {
-        await _stream.WriteAsync(_commands.AsMemory(0, _commandLength), Arm(cancellationToken)).ConfigureAwait(false);
-        _commandLength = 0;
+        await FlushCommandsAsync(cancellationToken).ConfigureAwait(false);
         return await _replies.ReadAsync(_stream, keepText: false, Arm(cancellationToken)).ConfigureAwait(false);
     }
 
-    private void AppendMailFrom(EmailAddress sender, bool utf8, long size, bool eightBitBody)
+    private ValueTask FlushCommandsAsync(CancellationToken cancellationToken)
+    {
+        var commands = _commands.AsMemory(0, _commandLength);
+        _commandLength = 0;
+        return _stream.WriteAsync(commands, Arm(cancellationToken));
+    }
+
+    private void AppendMailFrom(EmailAddress sender, bool utf8, long? size, bool eightBitBody)
     {
         Append("MAIL FROM:<"u8);
         AppendAddress(sender, utf8);
         Append(">"u8);
-        if (Capabilities.Size)
+        if (size is not null)
         {
             Append(" SIZE="u8);
             Span<byte> digits = stackalloc byte[20];
-            System.Buffers.Text.Utf8Formatter.TryFormat(size, digits, out var length);
+            System.Buffers.Text.Utf8Formatter.TryFormat(size.Value, digits, out var length);
             Append(digits[..length]);
         }
 

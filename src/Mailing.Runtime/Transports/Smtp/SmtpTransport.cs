@@ -96,13 +96,10 @@ public sealed partial class SmtpTransport : IEmailTransport, IAsyncDisposable, I
         var envelope = SmtpEnvelope.For(message);
         var messageId = message.MessageId ?? MimeMessageFactory.CreateMessageId(message);
 
-        // Serialized once, before anything is said to the server: the exact SIZE is known, a file that cannot be read
-        // fails the send before a connection is taken, and a reconnect sends the very same bytes.
+        // Serialized once, by the session, when it first needs the bytes; a reconnect sends the very same bytes.
         var (writer, mime) = CreateWriter(message, messageId);
         using var built = mime;
-        using var data = new MessageBuffer(writer.SizeHint, dotStuffing: true);
-        await writer.WriteAsync(data, cancellationToken).ConfigureAwait(false);
-        data.EndSmtpData();
+        using var data = new SmtpMessageData(writer);
 
         using var sendTimeout = new CancellationTokenSource(_options.SendTimeout, _time);
         using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, sendTimeout.Token) : null;
@@ -129,7 +126,7 @@ public sealed partial class SmtpTransport : IEmailTransport, IAsyncDisposable, I
                 stage = SmtpStage.Envelope;
                 try
                 {
-                    reply = await session.SendAsync(envelope, data, writer.HasEightBitBody, deadline).ConfigureAwait(false);
+                    reply = await session.SendAsync(envelope, data, deadline).ConfigureAwait(false);
                     break;
                 }
                 catch (Exception exception) when (!fresh && session.IsReused && session.Transaction.Accepted.Count == 0 && IsClosedSession(exception))
@@ -181,6 +178,12 @@ public sealed partial class SmtpTransport : IEmailTransport, IAsyncDisposable, I
                 }
 
                 throw _classifier.SendDeadlineExpired(stage, canceled);
+            }
+
+            if (exception is MessageWriteException { InnerException: { } unwritable })
+            {
+                // As before any connection: an attachment that cannot be read is the caller's problem, not a delivery failure.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(unwritable);
             }
 
             var failure = _classifier.Classify(exception, stage);
