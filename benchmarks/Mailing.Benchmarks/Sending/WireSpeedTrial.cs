@@ -59,6 +59,34 @@ internal static class WireSpeedTrial
         }
     }
 
+    /// <summary>N senders over N connections: the raw floor and Mailing's pool, alternated round by round, with each one's gain over one connection.</summary>
+    public static async Task ProfilePoolAsync(int senders, int messages)
+    {
+        var one = new SmtpPoolScalingBenchmarks { Senders = 1 };
+        var many = new SmtpPoolScalingBenchmarks { Senders = senders };
+        await one.StartSinkAndCheckEveryPathDelivers();
+        await many.StartSinkAndCheckEveryPathDelivers();
+        for (var round = 1; round <= 3; round++)
+        {
+            var floorOne = await ReportAsync($"round {round}: raw socket x1", messages, () => Repeat(one.RawSocketsFloor, messages));
+            var floorMany = await ReportAsync($"round {round}: raw sockets x{senders}", messages, () => Repeat(many.RawSocketsFloor, messages));
+            var mailingOne = await ReportAsync($"round {round}: Mailing PoolSize 1", messages, () => Repeat(one.MailingPool, messages));
+            var mailingMany = await ReportAsync($"round {round}: Mailing PoolSize {senders}", messages, () => Repeat(many.MailingPool, messages));
+            Console.WriteLine($"round {round}: x{senders} over x1: floor {floorMany / floorOne:F2}, Mailing {mailingMany / mailingOne:F2}");
+        }
+
+        await one.StopSink();
+        await many.StopSink();
+
+        static async Task Repeat(Func<Task> invoke, int messages)
+        {
+            for (var i = 0; i < messages / SmtpPoolScalingBenchmarks.Messages; i++)
+            {
+                await invoke();
+            }
+        }
+    }
+
     /// <returns>Messages per second.</returns>
     private static async Task<double> ReportAsync(string row, int messagesPerInvoke, Func<Task> invoke)
     {

@@ -90,21 +90,51 @@ internal static class TextTransferEncoding
     public static bool WriteQuotedPrintable(ReadOnlySpan<byte> utf8, IBufferWriter<byte> output)
     {
         var writer = new ChunkedBufferWriter(output);
-        var column = 0;
-        var position = 0;
-        while (position < utf8.Length)
+        var endsWithLineBreak = false;
+        while (!utf8.IsEmpty)
         {
-            // A run of bytes written as they are, as far as the line allows: whole lines of ordinary text at a time.
-            var run = utf8[position..].IndexOfAnyExcept(Literal);
-            if (run < 0)
+            var lineFeed = utf8.IndexOf((byte)'\n');
+            var line = lineFeed < 0 ? utf8 : utf8[..lineFeed];
+            endsWithLineBreak = lineFeed >= 0;
+            utf8 = lineFeed < 0 ? default : utf8[(lineFeed + 1)..];
+            if (endsWithLineBreak && line.Length > 0 && line[^1] == (byte)'\r')
             {
-                run = utf8.Length - position;
+                line = line[..^1];
             }
 
-            // Whitespace that would end a line (before a line break, or at the very end) is escaped instead, below.
-            if (run > 0 && utf8[position + run - 1] is (byte)' ' or (byte)'\t' && AtLineEnd(utf8, position + run))
+            // One reservation per line, for its worst case: every byte escaped, a soft break every 72 characters, CRLF.
+            var destination = writer.Reserve((3 * line.Length) + (3 * ((3 * line.Length / 72) + 1)) + 2);
+            var written = EncodeLine(line, destination);
+            if (endsWithLineBreak)
             {
-                run--;
+                destination[written++] = (byte)'\r';
+                destination[written++] = (byte)'\n';
+            }
+
+            writer.Advance(written);
+        }
+
+        writer.Commit();
+        return endsWithLineBreak;
+    }
+
+    // One line, without its line break, into at most 76 characters per encoded line.
+    private static int EncodeLine(ReadOnlySpan<byte> line, Span<byte> destination)
+    {
+        var written = 0;
+        var column = 0;
+        var position = 0;
+        while (position < line.Length)
+        {
+            // A run written as it is: most of an ordinary line. Whitespace that would end the line is escaped instead.
+            var run = line[position..].IndexOfAnyExcept(Literal);
+            if (run < 0)
+            {
+                run = line.Length - position;
+                if (line[^1] is (byte)' ' or (byte)'\t')
+                {
+                    run--;
+                }
             }
 
             while (run > 0)
@@ -112,53 +142,44 @@ internal static class TextTransferEncoding
                 var room = MaxEncodedLine - 1 - column;
                 if (room <= 0)
                 {
-                    writer.Write("=\r\n"u8);
+                    written += SoftBreak(destination[written..]);
                     column = 0;
                     continue;
                 }
 
                 var take = Math.Min(room, run);
-                writer.Write(utf8.Slice(position, take));
+                line.Slice(position, take).CopyTo(destination[written..]);
+                written += take;
                 column += take;
                 position += take;
                 run -= take;
             }
 
-            if (position == utf8.Length)
+            // Everything else as =XX, and whitespace ending the line (a receiver may strip it): a whole run of such bytes
+            // (a UTF-8 sequence, say) in one go.
+            while (position < line.Length
+                && (line[position] >= 0x80 || !Literal.Contains(line[position]) || (position == line.Length - 1 && line[position] is (byte)' ' or (byte)'\t')))
             {
-                break;
-            }
+                if (column + 3 > MaxEncodedLine - 1)
+                {
+                    written += SoftBreak(destination[written..]);
+                    column = 0;
+                }
 
-            var b = utf8[position];
-            if (b == (byte)'\n' || (b == (byte)'\r' && position + 1 < utf8.Length && utf8[position + 1] == (byte)'\n'))
-            {
-                writer.Write("\r\n"u8);
-                column = 0;
-                position += b == (byte)'\r' ? 2 : 1;
-                continue;
+                var b = line[position++];
+                destination[written++] = (byte)'=';
+                destination[written++] = Hex[b >> 4];
+                destination[written++] = Hex[b & 0xF];
+                column += 3;
             }
-
-            // Everything else, and whitespace at the end of a line (a receiver may strip it), as =XX.
-            if (column + 3 > MaxEncodedLine - 1)
-            {
-                writer.Write("=\r\n"u8);
-                column = 0;
-            }
-
-            var escape = writer.Reserve(3);
-            escape[0] = (byte)'=';
-            escape[1] = Hex[b >> 4];
-            escape[2] = Hex[b & 0xF];
-            writer.Advance(3);
-            column += 3;
-            position++;
         }
 
-        writer.Commit();
-        return column == 0 && utf8.Length > 0;
+        return written;
     }
 
-    private static bool AtLineEnd(ReadOnlySpan<byte> utf8, int position) =>
-        position == utf8.Length || utf8[position] == (byte)'\n'
-        || (utf8[position] == (byte)'\r' && position + 1 < utf8.Length && utf8[position + 1] == (byte)'\n');
+    private static int SoftBreak(Span<byte> destination)
+    {
+        "=\r\n"u8.CopyTo(destination);
+        return 3;
+    }
 }

@@ -57,6 +57,35 @@ public sealed class TextTransferEncodingTests
         Assert.Equal(Encoding.UTF8.GetBytes(WithCrLf(text)), Decode(output.WrittenSpan));
     }
 
+    [Theory]
+    [InlineData("a—b", "a=E2=80=94b")]
+    [InlineData("x = y\n", "x =3D y\r\n")]
+    [InlineData("trailing space \nand tab\t", "trailing space=20\r\nand tab=09")]
+    [InlineData("two spaces  \r\n", "two spaces =20\r\n")]
+    [InlineData("lone\rcr", "lone=0Dcr")]
+    [InlineData(".leading dot stays", ".leading dot stays")]
+    public void QuotedPrintable_EscapesOnlyWhatMustBe_AndStaysReadable(string text, string expected)
+    {
+        var output = new System.Buffers.ArrayBufferWriter<byte>();
+
+        TextTransferEncoding.WriteQuotedPrintable(Encoding.UTF8.GetBytes(text), output);
+
+        Assert.Equal(expected, Encoding.ASCII.GetString(output.WrittenSpan));
+    }
+
+    [Fact]
+    public void QuotedPrintable_BreaksALongLineSoftly_NeverInsideAnEscape()
+    {
+        var output = new System.Buffers.ArrayBufferWriter<byte>();
+
+        TextTransferEncoding.WriteQuotedPrintable(Encoding.UTF8.GetBytes(new string('a', 74) + "éé" + new string('b', 100)), output);
+
+        var lines = Encoding.ASCII.GetString(output.WrittenSpan).Split("\r\n");
+        Assert.Equal(new string('a', 74) + "=", lines[0]);
+        Assert.StartsWith("=C3=A9=C3=A9bbb", lines[1], StringComparison.Ordinal);
+        Assert.All(lines[..^1], line => Assert.EndsWith("=", line, StringComparison.Ordinal));
+    }
+
     private static bool MimeKitChoosesSevenBit(byte[] utf8)
     {
         var filter = new BestEncodingFilter();

@@ -215,6 +215,23 @@ public sealed class SmtpPoolingTests
         Assert.Contains("No such user", rejection.Reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("250 2.0.0 Ok: queued as 4XyZ12", "4XyZ12")]
+    [InlineData("250 Ok 0100018c1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d-000000", "0100018c1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d-000000")]
+    [InlineData("250 2.0.0 OK 1712345678 x1-20020a05600c", "1712345678")]
+    [InlineData("250 2.0.0 Queued as: abc", null)]
+    [InlineData("250 2.6.0 <id@example.com> Queued mail for delivery", null)]
+    [InlineData("250 ok: Message 123 accepted", null)]
+    public async Task TheQueueId_IsReadFromTheFormsServersUse(string reply, string? expected)
+    {
+        await using var server = ScriptedSmtpServer.Start(command => command.Verb == "END-OF-DATA" ? ScriptedReply.With(reply) : null);
+        await using var transport = new SmtpTransport(OptionsFor(server));
+
+        var result = await transport.SendAsync(Message(), Timeout());
+
+        Assert.Equal(expected, result.ProviderMessageId);
+    }
+
     [Fact]
     public async Task QueueIdFromTheServersReply_IsReportedAsTheProviderMessageId()
     {

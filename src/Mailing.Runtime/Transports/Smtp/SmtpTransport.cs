@@ -30,6 +30,9 @@ public sealed partial class SmtpTransport : IEmailTransport, IAsyncDisposable, I
     /// <summary>The name this transport reports when none is given.</summary>
     public const string DefaultName = "smtp";
 
+    private static readonly System.Buffers.SearchValues<char> QueueIdCharacters =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._@-");
+
     private readonly SmtpOptions _options;
     private readonly SmtpConnectionPool _pool;
     private readonly SmtpFailureClassifier _classifier;
@@ -254,10 +257,60 @@ public sealed partial class SmtpTransport : IEmailTransport, IAsyncDisposable, I
     private static bool IsClosedSession(Exception exception) =>
         exception is IOException or SmtpReplyException { Code: SmtpReplyCode.ServiceNotAvailable };
 
+    // Postfix and most MTAs: "2.0.0 Ok: queued as 4XyZ12"; Amazon SES: "Ok 0100018c...". The id: a letter or digit, then
+    // at least three of letters, digits and ._@- (a hand-written match: a regex allocated its Match on every message).
     private static string? QueueId(string reply)
     {
-        var match = QueuedAs().Match(reply);
-        return match.Success ? match.Groups["id"].Value : null;
+        var text = reply.AsSpan();
+        var start = text;
+        if (start.Length >= 5 && start[0] == '2' && start[1] == '.' && char.IsAsciiDigit(start[2]) && start[3] == '.' && char.IsAsciiDigit(start[4]))
+        {
+            var spaces = CountWhitespace(start[5..]);
+            start = spaces > 0 ? start[(5 + spaces)..] : [];
+        }
+
+        if (start.StartsWith("Ok", StringComparison.OrdinalIgnoreCase) && IdAfterWhitespace(start[2..]) is { } sesId)
+        {
+            return sesId;
+        }
+
+        for (var at = text.IndexOf("queued as", StringComparison.OrdinalIgnoreCase); at >= 0;)
+        {
+            if (IdAfterWhitespace(text[(at + 9)..]) is { } id)
+            {
+                return id;
+            }
+
+            var next = text[(at + 1)..].IndexOf("queued as", StringComparison.OrdinalIgnoreCase);
+            at = next < 0 ? -1 : at + 1 + next;
+        }
+
+        return null;
+
+        static string? IdAfterWhitespace(ReadOnlySpan<char> rest)
+        {
+            var spaces = CountWhitespace(rest);
+            if (spaces == 0)
+            {
+                return null;
+            }
+
+            var id = rest[spaces..];
+            var length = id.IndexOfAnyExcept(QueueIdCharacters);
+            length = length < 0 ? id.Length : length;
+            return length >= 4 && char.IsAsciiLetterOrDigit(id[0]) ? id[..length].ToString() : null;
+        }
+
+        static int CountWhitespace(ReadOnlySpan<char> text)
+        {
+            var count = 0;
+            while (count < text.Length && char.IsWhiteSpace(text[count]))
+            {
+                count++;
+            }
+
+            return count;
+        }
     }
 
     private static string? EnhancedCode(string reply)
@@ -265,10 +318,6 @@ public sealed partial class SmtpTransport : IEmailTransport, IAsyncDisposable, I
         var match = EnhancedStatus().Match(reply);
         return match.Success ? match.Value : null;
     }
-
-    // Postfix and most MTAs: "2.0.0 Ok: queued as 4XyZ12"; Amazon SES: "Ok 0100018c...".
-    [GeneratedRegex(@"(?:queued as|^(?:2\.\d\.\d\s+)?Ok)\s+(?<id>[A-Za-z0-9][A-Za-z0-9._@-]{3,})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex QueuedAs();
 
     [GeneratedRegex(@"^[245]\.[0-9]{1,3}\.[0-9]{1,3}(?=\s|$)", RegexOptions.CultureInvariant)]
     private static partial Regex EnhancedStatus();
