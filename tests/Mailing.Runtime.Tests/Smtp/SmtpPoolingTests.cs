@@ -177,6 +177,33 @@ public sealed class SmtpPoolingTests
         Assert.Equal(2, server.Sessions);
     }
 
+    [Theory]
+    [InlineData("8BITMIME", "RCPT")]
+    [InlineData("PIPELINING", "RCPT")]
+    [InlineData("8BITMIME", "MAIL")]
+    [InlineData("PIPELINING", "MAIL")]
+    [InlineData("PIPELINING", "END-OF-DATA")]
+    public async Task AMessageTheServerRefused_LeavesTheConnectionToTheNextMessage_AfterRset(string extension, string refusedAt)
+    {
+        var refusals = 0;
+        await using var server = ScriptedSmtpServer.Start(
+            command => command.Verb == refusedAt && Interlocked.Increment(ref refusals) == 1 ? ScriptedReply.With("550 5.1.1 refused") : null,
+            extensions: [extension]);
+        await using var transport = new SmtpTransport(OptionsFor(server));
+
+        var failure = await Assert.ThrowsAsync<MailDeliveryException>(() => transport.SendAsync(Message("refused", "nobody@example.net"), Timeout()));
+        await transport.SendAsync(Message("next", "next@example.net") with { From = new EmailAddress("next@example.com") }, Timeout());
+
+        Assert.Equal(MailFailureKind.Rejected, failure.Kind);
+        Assert.Equal(1, server.Sessions);
+        Assert.Contains("RSET", server.Verbs);
+        Assert.Equal("next", SubjectOf(Assert.Single(server.Messages)));
+        Assert.Equal(refusedAt == "END-OF-DATA" ? 2 : 1, server.DataReceived.Count);
+    }
+
+    private static string SubjectOf(string data) =>
+        data.Split("\r\n").First(line => line.StartsWith("Subject: ", StringComparison.Ordinal))["Subject: ".Length..];
+
     [Fact]
     public async Task AFailedSend_DoesNotPoisonThePool()
     {

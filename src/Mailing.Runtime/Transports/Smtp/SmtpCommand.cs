@@ -11,6 +11,7 @@ internal enum SmtpCommand
     RcptTo,
     Data,
     EndOfData,
+    Reset,
     Noop,
     Quit,
 }

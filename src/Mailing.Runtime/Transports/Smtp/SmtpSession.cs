@@ -169,6 +169,20 @@ internal sealed class SmtpSession : IAsyncDisposable, IDisposable
         return RunAsync(static (session, state, token) => session.TransactAsync(state.Envelope, state.Data, token), (Envelope: envelope, Data: data), cancellationToken);
     }
 
+    /// <summary>
+    /// RSET (RFC 5321 §4.1.1.5) after a transaction the server refused: it forgets sender and recipients, and the session
+    /// can carry the next message instead of being replaced.
+    /// </summary>
+    public ValueTask ResetAsync(CancellationToken cancellationToken) =>
+        RunAsync(static async (session, _, token) =>
+        {
+            var reply = await session.CommandAsync("RSET\r\n"u8.ToArray(), keepText: false, token).ConfigureAwait(false);
+            if (reply.Code != 250)
+            {
+                throw new SmtpReplyException(SmtpCommand.Reset, reply);
+            }
+        }, 0, cancellationToken);
+
     /// <summary>NOOP: whether the server still answers.</summary>
     public ValueTask NoopAsync(CancellationToken cancellationToken) =>
         RunAsync(static async (session, _, token) =>
@@ -232,7 +246,7 @@ internal sealed class SmtpSession : IAsyncDisposable, IDisposable
         }
         catch (Exception exception)
         {
-            _open = false;
+            _open &= IsCleanRefusal(exception);
             var translated = Translate(exception, cancellationToken);
             if (ReferenceEquals(translated, exception))
             {
@@ -258,7 +272,7 @@ internal sealed class SmtpSession : IAsyncDisposable, IDisposable
         }
         catch (Exception exception)
         {
-            _open = false;
+            _open &= IsCleanRefusal(exception);
             var translated = Translate(exception, cancellationToken);
             if (ReferenceEquals(translated, exception))
             {
@@ -272,6 +286,11 @@ internal sealed class SmtpSession : IAsyncDisposable, IDisposable
             Disarm();
         }
     }
+
+    // A refusal the server answered in full, all replies read, leaves the session in a known state (RSET makes it clean);
+    // 421 means the server is closing it, and anything else (a lost connection, a timeout, unreadable data) leaves it unknown.
+    private static bool IsCleanRefusal(Exception exception) =>
+        exception is AllRecipientsRefusedException or SmtpReplyException { Command: SmtpCommand.MailFrom or SmtpCommand.Data or SmtpCommand.EndOfData, Code: not SmtpReplyCode.ServiceNotAvailable };
 
     private Exception Translate(Exception exception, CancellationToken cancellationToken) => exception switch
     {

@@ -170,7 +170,7 @@ public sealed partial class SmtpTransport : IEmailTransport, IAsyncDisposable, I
                     stage = SmtpStage.Data;
                 }
 
-                _pool.Discard(session);
+                await ResetOrDiscardAsync(session).ConfigureAwait(false);
             }
 
             if (exception is OperationCanceledException canceled)
@@ -205,6 +205,28 @@ public sealed partial class SmtpTransport : IEmailTransport, IAsyncDisposable, I
 
     /// <summary>Closes pooled connections immediately, without QUIT; prefer <see cref="DisposeAsync"/>.</summary>
     public void Dispose() => _pool.Dispose();
+
+    // A session the server refused a message on is still good: RSET, and it carries the next one (a bulk run with a few bad
+    // addresses does not reconnect for each). One whose state is unknown is closed.
+    private async ValueTask ResetOrDiscardAsync(SmtpSession session)
+    {
+        if (session.IsOpen)
+        {
+            try
+            {
+                using var timeout = new CancellationTokenSource(_options.OperationTimeout);
+                await session.ResetAsync(timeout.Token).ConfigureAwait(false);
+                _pool.Return(session);
+                return;
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // Reset failed: the session goes, the refusal is still what the caller hears about.
+            }
+        }
+
+        _pool.Discard(session);
+    }
 
     private (IMessageWriter Writer, IDisposable? Owned) CreateWriter(EmailMessage message, string messageId)
     {

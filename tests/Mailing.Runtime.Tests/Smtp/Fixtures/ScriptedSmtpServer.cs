@@ -116,11 +116,28 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
 
             await writer.WriteLineAsync(Greeting);
             var completed = 0;
+
+            // Like Postfix: DATA without an accepted sender and recipient is refused (554), not answered with 354.
+            var senderAccepted = false;
+            var recipientsAccepted = 0;
             while (await reader.ReadLineAsync(token) is { } line)
             {
                 var verb = line.Split(' ', 2)[0].ToUpperInvariant();
                 Verbs.Enqueue(verb);
                 var reply = _script(new ScriptedCommand(session, completed, verb, line));
+                var accepted = reply is null || reply.Text?.StartsWith('2') == true;
+                senderAccepted = verb switch
+                {
+                    "MAIL" => accepted,
+                    "RSET" => false,
+                    _ => senderAccepted,
+                };
+                recipientsAccepted = verb switch
+                {
+                    "RCPT" when accepted && senderAccepted => recipientsAccepted + 1,
+                    "MAIL" or "RSET" => 0,
+                    _ => recipientsAccepted,
+                };
                 if (!await AnswerAsync(reply, writer, token))
                 {
                     return;
@@ -128,6 +145,12 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
 
                 if (reply is not null)
                 {
+                    continue;
+                }
+
+                if (verb == "DATA" && (!senderAccepted || recipientsAccepted == 0))
+                {
+                    await writer.WriteLineAsync("554 5.5.1 Error: no valid recipients");
                     continue;
                 }
 
@@ -144,7 +167,12 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
                         return;
                     case "DATA":
                         await writer.WriteLineAsync("354 End data with <CR><LF>.<CR><LF>");
-                        var data = await ReadDataAsync(reader, token);
+                        if (await ReadDataAsync(reader, token) is not { } data)
+                        {
+                            // The client hung up before the lone dot: a real server discards what it read.
+                            return;
+                        }
+
                         DataReceived.Enqueue(data);
                         var end = _script(new ScriptedCommand(session, completed, "END-OF-DATA", "."));
                         if (end is null || end.Text?.StartsWith("250", StringComparison.Ordinal) == true)
@@ -163,6 +191,8 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
                             await writer.WriteLineAsync($"250 2.0.0 Ok: queued as Q{session}x{completed}");
                         }
 
+                        senderAccepted = false;
+                        recipientsAccepted = 0;
                         break;
                     case "MAIL" or "RCPT" or "RSET" or "NOOP":
                         await writer.WriteLineAsync("250 2.0.0 Ok");
@@ -208,14 +238,20 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
         return !reply.ThenClose && !reply.Text!.StartsWith("421", StringComparison.Ordinal);
     }
 
-    private static async Task<string> ReadDataAsync(StreamReader reader, CancellationToken token)
+    /// <returns>The message, unstuffed; <see langword="null"/> when the connection ended before the lone dot.</returns>
+    private static async Task<string?> ReadDataAsync(StreamReader reader, CancellationToken token)
     {
         var data = new StringBuilder();
-        while (await reader.ReadLineAsync(token) is { } line && line != ".")
+        while (await reader.ReadLineAsync(token) is { } line)
         {
+            if (line == ".")
+            {
+                return data.ToString();
+            }
+
             data.Append(line.StartsWith("..", StringComparison.Ordinal) ? line[1..] : line).Append("\r\n");
         }
 
-        return data.ToString();
+        return null;
     }
 }
