@@ -178,7 +178,7 @@ internal static class MimeMessageFactory
     }
 
     // 7bit or quoted-printable, encoded once: readable in raw form and safe through servers that lack 8BITMIME.
-    // MailKit re-prepares for the server's real capabilities.
+    // EmailMessageWriter makes the same choice.
     private static TextPart CreateTextPart(string subtype, string text) => TransferEncodedTextPart.Create(subtype, text);
 
     private static MimePart CreateAttachmentPart(EmailAttachment attachment)
