@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
@@ -17,13 +16,21 @@ namespace Mailing.Transports.Smtp;
 /// <remarks>
 /// <para>
 /// Every read and write has <see cref="SmtpOptions.OperationTimeout"/> (a <see cref="TimeoutException"/> when it passes);
-/// the caller's token cancels whatever is in progress. After any failure the session is no longer <see cref="IsOpen"/>:
-/// its state is unknown, and it must be disposed, never reused.
+/// the caller's token cancels whatever is in progress. A message the server refused with a complete reply leaves the
+/// session <see cref="IsOpen"/> (reset it with <see cref="ResetAsync"/>); after any other failure its state is unknown, it
+/// is no longer open, and it must be disposed, never reused.
 /// </para>
 /// <para>Not thread-safe: the pool gives each send exclusive use of one session.</para>
 /// </remarks>
 internal sealed class SmtpSession : IAsyncDisposable, IDisposable
 {
+    private static readonly byte[] StartTlsCommand = "STARTTLS\r\n"u8.ToArray();
+    private static readonly byte[] ResetCommand = "RSET\r\n"u8.ToArray();
+    private static readonly byte[] NoopCommand = "NOOP\r\n"u8.ToArray();
+    private static readonly byte[] QuitCommand = "QUIT\r\n"u8.ToArray();
+    private static readonly byte[] CancelCommand = "*\r\n"u8.ToArray();
+    private static readonly byte[] EmptyMessage = ".\r\n"u8.ToArray();
+
     private static ReadOnlySpan<byte> CrLf => "\r\n"u8;
 
     private readonly Socket _socket;
@@ -49,9 +56,6 @@ internal sealed class SmtpSession : IAsyncDisposable, IDisposable
 
     /// <summary>Whether the session can take another command: no failure, no QUIT, not disposed.</summary>
     public bool IsOpen => _open && !_disposed;
-
-    /// <summary>Whether the session runs over TLS.</summary>
-    public bool IsSecure => _stream is SslStream;
 
     /// <summary>When the session was last returned to the pool (a <see cref="TimeProvider"/> timestamp).</summary>
     public long LastUsedAt { get; set; }
@@ -92,7 +96,7 @@ internal sealed class SmtpSession : IAsyncDisposable, IDisposable
                 throw new SmtpExtensionMissingException(SmtpExtension.StartTls, "The server does not offer STARTTLS.");
             }
 
-            var reply = await session.CommandAsync("STARTTLS\r\n"u8.ToArray(), keepText: true, token).ConfigureAwait(false);
+            var reply = await session.CommandAsync(StartTlsCommand, keepText: true, token).ConfigureAwait(false);
             if (reply.Code != 220)
             {
                 throw new SmtpReplyException(SmtpCommand.StartTls, reply);
@@ -138,7 +142,7 @@ internal sealed class SmtpSession : IAsyncDisposable, IDisposable
                 catch (SaslException sasl)
                 {
                     // The server's challenge did not verify (a SCRAM signature, say): cancel the exchange (RFC 4954 §4).
-                    var cancelled = await session.CommandAsync("*\r\n"u8.ToArray(), keepText: true, token).ConfigureAwait(false);
+                    var cancelled = await session.CommandAsync(CancelCommand, keepText: true, token).ConfigureAwait(false);
                     throw new SmtpReplyException(SmtpCommand.Auth, cancelled, sasl);
                 }
 
@@ -176,7 +180,7 @@ internal sealed class SmtpSession : IAsyncDisposable, IDisposable
     public ValueTask ResetAsync(CancellationToken cancellationToken) =>
         RunAsync(static async (session, _, token) =>
         {
-            var reply = await session.CommandAsync("RSET\r\n"u8.ToArray(), keepText: false, token).ConfigureAwait(false);
+            var reply = await session.CommandAsync(ResetCommand, keepText: false, token).ConfigureAwait(false);
             if (reply.Code != 250)
             {
                 throw new SmtpReplyException(SmtpCommand.Reset, reply);
@@ -187,7 +191,7 @@ internal sealed class SmtpSession : IAsyncDisposable, IDisposable
     public ValueTask NoopAsync(CancellationToken cancellationToken) =>
         RunAsync(static async (session, _, token) =>
         {
-            var reply = await session.CommandAsync("NOOP\r\n"u8.ToArray(), keepText: false, token).ConfigureAwait(false);
+            var reply = await session.CommandAsync(NoopCommand, keepText: false, token).ConfigureAwait(false);
             if (reply.Code != 250)
             {
                 throw new SmtpReplyException(SmtpCommand.Noop, reply);
@@ -201,7 +205,7 @@ internal sealed class SmtpSession : IAsyncDisposable, IDisposable
         {
             await RunAsync(static async (session, _, token) =>
             {
-                await session.CommandAsync("QUIT\r\n"u8.ToArray(), keepText: false, token).ConfigureAwait(false);
+                await session.CommandAsync(QuitCommand, keepText: false, token).ConfigureAwait(false);
             }, 0, cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -233,34 +237,20 @@ internal sealed class SmtpSession : IAsyncDisposable, IDisposable
         _commands = [];
     }
 
-    // Runs one operation: the caller's token aborts it, and any failure closes the session. An operation that outlived
-    // OperationTimeout surfaces as TimeoutException, a cancellation by the caller as OperationCanceledException.
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    private async ValueTask RunAsync<TState>(Func<SmtpSession, TState, CancellationToken, ValueTask> operation, TState state, CancellationToken cancellationToken)
-    {
-        ThrowIfUnusable();
-        using var abort = cancellationToken.CanBeCanceled ? cancellationToken.UnsafeRegister(static s => ((SmtpSession)s!).Abort(), this) : default;
-        try
-        {
-            await operation(this, state, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception)
-        {
-            _open &= IsCleanRefusal(exception);
-            var translated = Translate(exception, cancellationToken);
-            if (ReferenceEquals(translated, exception))
+    // An operation without a result, run as RunAsync below (only for the connect path, NOOP, RSET and QUIT).
+    private async ValueTask RunAsync<TState>(Func<SmtpSession, TState, CancellationToken, ValueTask> operation, TState state, CancellationToken cancellationToken) =>
+        await RunAsync(
+            static async (session, run, token) =>
             {
-                throw;
-            }
+                await run.Operation(session, run.State, token).ConfigureAwait(false);
+                return true;
+            },
+            (Operation: operation, State: state),
+            cancellationToken).ConfigureAwait(false);
 
-            throw translated;
-        }
-        finally
-        {
-            Disarm();
-        }
-    }
-
+    // Runs one operation: the caller's token aborts it, and any failure closes the session (but a clean refusal). An
+    // operation that outlived OperationTimeout surfaces as TimeoutException, a cancellation by the caller as
+    // OperationCanceledException.
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<TResult> RunAsync<TState, TResult>(Func<SmtpSession, TState, CancellationToken, ValueTask<TResult>> operation, TState state, CancellationToken cancellationToken)
     {
@@ -434,7 +424,9 @@ internal sealed class SmtpSession : IAsyncDisposable, IDisposable
             AppendRecipient(recipient, utf8);
             if (!pipelining)
             {
-                Record(recipient, await FlushCommandsAndReadAsync(cancellationToken).ConfigureAwait(false));
+                var reply = await FlushCommandsAndReadAsync(cancellationToken).ConfigureAwait(false);
+                ThrowIfClosing(SmtpCommand.RcptTo, reply);
+                Record(recipient, reply);
             }
         }
 
@@ -520,7 +512,7 @@ internal sealed class SmtpSession : IAsyncDisposable, IDisposable
     {
         if (dataReply.Code == 354)
         {
-            await CommandAsync(".\r\n"u8.ToArray(), keepText: false, cancellationToken).ConfigureAwait(false);
+            await CommandAsync(EmptyMessage, keepText: false, cancellationToken).ConfigureAwait(false);
         }
     }
 
