@@ -46,11 +46,23 @@ if (args is ["--wire"])
     return;
 }
 
-// `--wire mailing [messages]` sends only the raw floor and Mailing's pooled transport (PoolSize 1) and prints what Mailing
-// allocated by type: the loop to attach dotnet-trace to.
+// `--wire pool [senders] [messages]` alternates one and N connections, raw and Mailing, and prints each one's scaling.
+if (args is ["--wire", "pool", ..])
+{
+    await WireSpeedTrial.ProfilePoolAsync(
+        args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 4,
+        args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 20_000);
+    return;
+}
+
+// `--wire mailing [messages] [body bytes] [starttls]` alternates the raw floor and Mailing's pooled transport (PoolSize 1)
+// for three rounds, prints the ratio of each, then what Mailing allocated by type: the loop to attach dotnet-trace to.
 if (args is ["--wire", "mailing", ..])
 {
-    await WireSpeedTrial.ProfileMailingAsync(args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20_000);
+    await WireSpeedTrial.ProfileMailingAsync(
+        args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20_000,
+        args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 3_000,
+        args is [.., "starttls"]);
     return;
 }
 

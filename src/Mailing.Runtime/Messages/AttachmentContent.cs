@@ -38,6 +38,18 @@ internal sealed class AttachmentContent
     /// <summary>The length in bytes, or <see langword="null"/> for a file that is read only when sent.</summary>
     public long? Length => _path is null ? _bytes.Length : null;
 
+    /// <summary>The bytes themselves when they are held in memory; <see langword="false"/> for a file.</summary>
+    public bool TryGetBytes(out ReadOnlyMemory<byte> bytes)
+    {
+        bytes = _bytes;
+        return _path is null;
+    }
+
+    /// <summary>Opens the file for asynchronous reading, front to back; only for content that is a file.</summary>
+    public FileStream OpenFileForAsyncRead() =>
+        new(_path ?? throw new InvalidOperationException("The content is held in memory, not in a file."),
+            FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.Asynchronous | FileOptions.SequentialScan);
+
     public Stream OpenRead()
     {
         if (_path is not null)

@@ -255,5 +255,7 @@ internal static class EmailAddressValidator
 
     /// <summary>The domain in the ASCII (punycode) form DNS and SMTP servers without SMTPUTF8 need.</summary>
     public static string ToAsciiDomain(string domain) =>
-        domain.StartsWith('[') ? domain : Idn.GetAscii(domain.TrimEnd('.'));
+        domain.StartsWith('[') ? domain
+        : System.Text.Ascii.IsValid(domain) ? domain.TrimEnd('.').ToLowerInvariant() // what UTS #46 mapping does to ASCII
+        : Idn.GetAscii(domain.TrimEnd('.'));
 }

@@ -10,7 +10,7 @@ namespace Mailing;
 /// Header injection is impossible by construction: a carriage return or line feed in <see cref="Subject"/>,
 /// a display name, a header name or value, a tag or a file name throws <see cref="ArgumentException"/>
 /// whose <see cref="ArgumentException.ParamName"/> names the field. Non-ASCII text is allowed everywhere
-/// and encoded (RFC 2047 / RFC 2231) by MimeKit when the message is written.
+/// and encoded (RFC 2047 / RFC 2231) when the message is written.
 /// </para>
 /// <para>
 /// Equality is identity: two messages with the same content are still two messages to send, and

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using MimeKit;
-using MimeKit.Utils;
 
 namespace Mailing;
 
@@ -80,7 +79,27 @@ internal static class MimeMessageFactory
             return $"{Convert.ToHexString(hash, 0, 16).ToLowerInvariant()}@{domain}";
         }
 
-        return MimeUtils.GenerateMessageId(domain);
+        // 128 random bits in lowercase base32: unique without a clock or a counter, and safe in any header.
+        Span<byte> random = stackalloc byte[16];
+        CryptoRandomBuffer.Fill(random);
+        Span<char> id = stackalloc char[26];
+        const string Alphabet = "abcdefghijklmnopqrstuvwxyz234567";
+        var buffer = 0;
+        var bits = 0;
+        var written = 0;
+        foreach (var b in random)
+        {
+            buffer = ((buffer << 8) | b) & 0xFFFF;
+            bits += 8;
+            while (bits >= 5)
+            {
+                bits -= 5;
+                id[written++] = Alphabet[(buffer >> bits) & 31];
+            }
+        }
+
+        id[written++] = Alphabet[(buffer << (5 - bits)) & 31];
+        return string.Concat(id[..written], "@", domain);
     }
 
     /// <summary>
@@ -170,7 +189,7 @@ internal static class MimeMessageFactory
     }
 
     // 7bit or quoted-printable, encoded once: readable in raw form and safe through servers that lack 8BITMIME.
-    // MailKit re-prepares for the server's real capabilities.
+    // EmailMessageWriter makes the same choice.
     private static TextPart CreateTextPart(string subtype, string text) => TransferEncodedTextPart.Create(subtype, text);
 
     private static MimePart CreateAttachmentPart(EmailAttachment attachment)

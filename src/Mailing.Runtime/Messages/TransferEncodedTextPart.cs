@@ -16,7 +16,7 @@ namespace Mailing;
 /// and even then passes it through a new line-ending filter per write; each pass allocates a buffer of about the
 /// part's size (three times for quoted-printable). Encoding once here, into a buffer of exactly the encoded size,
 /// lets a CRLF write (SMTP DATA, <c>.eml</c> files) copy the bytes as they are. Any other write, or a part whose
-/// content or encoding was changed afterwards (MailKit's preparation for the server), goes through MimeKit unchanged.
+/// content or encoding was changed afterwards (by a signer preparing it, say), goes through MimeKit unchanged.
 /// </remarks>
 internal sealed class TransferEncodedTextPart : TextPart
 {

@@ -3,13 +3,14 @@ namespace Mailing;
 /// <summary>
 /// The names Mailing's traces and metrics are published under, for OpenTelemetry set-up:
 /// <code>
-/// .WithTracing(t =&gt; t.AddSource(MailingDiagnostics.ActivitySourceName, MailingDiagnostics.MailKitActivitySourceName))
-/// .WithMetrics(m =&gt; m.AddMeter(MailingDiagnostics.MeterName, MailingDiagnostics.MailKitMeterName))
+/// .WithTracing(t =&gt; t.AddSource(MailingDiagnostics.ActivitySourceName))
+/// .WithMetrics(m =&gt; m.AddMeter(MailingDiagnostics.MeterName, MailingDiagnostics.SmtpMeterName))
 /// </code>
 /// </summary>
 /// <remarks>
-/// Mailing records one span and the counters below per message; MailKit records the SMTP protocol
-/// itself (connect, authenticate, send) under its own names, which Mailing switches on rather than duplicating.
+/// Mailing records one span and the counters below per message; the SMTP transport adds a span per connection it opens
+/// (<see cref="SmtpConnectActivityName"/>, a child of the send's span) and protocol metrics on its own meter
+/// (<see cref="SmtpMeterName"/>).
 /// </remarks>
 public static class MailingDiagnostics
 {
@@ -28,14 +29,21 @@ public static class MailingDiagnostics
     /// <summary>Histogram of send durations in seconds; tags <c>mailing.transport</c>, <c>mailing.template</c>, <c>mailing.outcome</c>.</summary>
     public const string DurationHistogramName = "mailing.send.duration";
 
-    /// <summary>MailKit's SMTP client activity source (<c>MailKit.Net.SmtpClient</c>).</summary>
-    public const string MailKitActivitySourceName = MailKit.Telemetry.SmtpClient.ActivitySourceName;
+    /// <summary>The activity for opening an SMTP connection (TCP, TLS, greeting, EHLO, AUTH), on <see cref="ActivitySourceName"/>: <c>Mailing.Smtp.Connect</c>.</summary>
+    /// <remarks>Tags <c>server.address</c>, <c>server.port</c>, <c>mailing.smtp.security</c>; on failure <c>mailing.outcome</c> and an error status.</remarks>
+    public const string SmtpConnectActivityName = "Mailing.Smtp.Connect";
 
-    /// <summary>MailKit's SMTP client meter (<c>mailkit.net.smtp</c>).</summary>
-    public const string MailKitMeterName = MailKit.Telemetry.SmtpClient.MeterName;
+    /// <summary>The SMTP transport's process-wide meter: <c>Mailing.Smtp</c>.</summary>
+    public const string SmtpMeterName = "Mailing.Smtp";
 
-    /// <summary>MailKit's socket meter (<c>mailkit.net.socket</c>): connection counts and durations.</summary>
-    public const string MailKitSocketMeterName = MailKit.Telemetry.Socket.MeterName;
+    /// <summary>Histogram of the time to open an SMTP session, in seconds; tags <c>server.address</c>, <c>server.port</c>, <c>mailing.smtp.security</c>, <c>mailing.outcome</c> (<c>ok</c> or a failure kind).</summary>
+    public const string SmtpConnectDurationName = "mailing.smtp.connect.duration";
+
+    /// <summary>Up-down counter of open SMTP sessions (in use or idle in a pool); tags <c>server.address</c>, <c>server.port</c>.</summary>
+    public const string SmtpOpenSessionsName = "mailing.smtp.sessions.open";
+
+    /// <summary>Counter of messages sent on a new session because the pooled one had been closed by the server before any recipient was accepted; tags <c>server.address</c>, <c>server.port</c>.</summary>
+    public const string SmtpReconnectsName = "mailing.smtp.reconnects";
 
     internal const string TransportTag = "mailing.transport";
     internal const string TemplateTag = "mailing.template";
@@ -45,4 +53,18 @@ public static class MailingDiagnostics
     internal const string AttemptsTag = "mailing.attempts";
     internal const string RecipientCountTag = "mailing.recipient_count";
     internal const string SentOutcome = "sent";
+
+    /// <summary>A failure kind as a tag value: <c>connection</c>, <c>tls</c>, <c>rate_limited</c>, ...</summary>
+    internal static string FailureKindTagValue(MailFailureKind kind) => kind switch
+    {
+        MailFailureKind.Connection => "connection",
+        MailFailureKind.Tls => "tls",
+        MailFailureKind.Authentication => "authentication",
+        MailFailureKind.Rejected => "rejected",
+        MailFailureKind.RateLimited => "rate_limited",
+        MailFailureKind.Timeout => "timeout",
+        MailFailureKind.Configuration => "configuration",
+        MailFailureKind.Transient => "transient",
+        _ => "unknown",
+    };
 }

@@ -10,7 +10,6 @@ namespace Mailing.Observability;
 internal sealed class MailingTelemetry : IDisposable
 {
     private static readonly string Version = typeof(MailingTelemetry).Assembly.GetName().Version?.ToString() ?? "0.0.0";
-    private static int s_mailKitConfigured;
     private readonly bool _ownsMeter;
 
     public MailingTelemetry(IMeterFactory? meterFactory = null)
@@ -20,15 +19,6 @@ internal sealed class MailingTelemetry : IDisposable
         Sent = Meter.CreateCounter<long>(MailingDiagnostics.SentCounterName, "{message}", "Messages a transport accepted.");
         Failed = Meter.CreateCounter<long>(MailingDiagnostics.FailedCounterName, "{message}", "Messages that could not be delivered, by failure kind.");
         Duration = Meter.CreateHistogram<double>(MailingDiagnostics.DurationHistogramName, "s", "Time from hand-over to the transport until it accepted or refused the message.");
-
-        // MailKit publishes protocol metrics only once configured. Its meters are process-wide, so they are
-        // created once without the application's meter factory: a factory dies with its service provider
-        // (every test host, every WebApplicationFactory), and MailKit's instruments must outlive it.
-        if (Interlocked.Exchange(ref s_mailKitConfigured, 1) == 0)
-        {
-            MailKit.Telemetry.SmtpClient.Configure();
-            MailKit.Telemetry.Socket.Configure();
-        }
     }
 
     public static ActivitySource ActivitySource { get; } = new(MailingDiagnostics.ActivitySourceName, Version);

@@ -187,7 +187,7 @@ internal sealed class Mailer : IMailer
         }
         catch (MailDeliveryException exception)
         {
-            var kind = FailureKindTagValue(exception.Kind);
+            var kind = MailingDiagnostics.FailureKindTagValue(exception.Kind);
             activity?.SetTag(MailingDiagnostics.TransportTag, exception.TransportName ?? _transport.Name);
             activity?.SetTag(MailingDiagnostics.AttemptsTag, exception.Attempts);
             activity?.SetTag(MailingDiagnostics.OutcomeTag, kind);
@@ -257,7 +257,7 @@ internal sealed class Mailer : IMailer
     {
         var templateName = TemplateName(message);
         var transportName = exception.TransportName ?? _transport.Name;
-        var kind = FailureKindTagValue(exception.Kind);
+        var kind = MailingDiagnostics.FailureKindTagValue(exception.Kind);
         _telemetry.Failed.Add(1, new TagList
         {
             { MailingDiagnostics.TransportTag, transportName },
@@ -310,17 +310,4 @@ internal sealed class Mailer : IMailer
     }
 
     private static string TemplateName(EmailMessage message) => message.Template?.GetType().Name ?? NoTemplate;
-
-    private static string FailureKindTagValue(MailFailureKind kind) => kind switch
-    {
-        MailFailureKind.Connection => "connection",
-        MailFailureKind.Tls => "tls",
-        MailFailureKind.Authentication => "authentication",
-        MailFailureKind.Rejected => "rejected",
-        MailFailureKind.RateLimited => "rate_limited",
-        MailFailureKind.Timeout => "timeout",
-        MailFailureKind.Configuration => "configuration",
-        MailFailureKind.Transient => "transient",
-        _ => "unknown",
-    };
 }

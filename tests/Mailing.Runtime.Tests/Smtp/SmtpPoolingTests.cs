@@ -1,5 +1,6 @@
 using Mailing.Tests.Smtp.Fixtures;
 using Mailing.Transports.Smtp;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using SmtpReplyCode = SmtpServer.Protocol.SmtpReplyCode;
 using SmtpResponse = SmtpServer.Protocol.SmtpResponse;
@@ -83,6 +84,34 @@ public sealed class SmtpPoolingTests
         Assert.Equal(2, transport.OpenedConnections);
     }
 
+    [Theory]
+    [InlineData(1, null)]
+    [InlineData(1, "421 4.4.2 scripted.test Error: timeout exceeded")]
+    [InlineData(5, null)]
+    [InlineData(5, "421 4.4.2 scripted.test Error: timeout exceeded")]
+    public async Task AConnectionTheServerClosedWhileIdle_IsDetectedAndReplaced_AndEveryMessageArrivesExactlyOnce(int idleSeconds, string? farewell)
+    {
+        // Idle 1 s: reused without NOOP, the close is found at MAIL FROM. Idle 5 s: NOOP finds it first.
+        await using var server = ScriptedSmtpServer.Start(extensions: ["PIPELINING", "8BITMIME", "ENHANCEDSTATUSCODES"]);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var logger = new FakeLogger<SmtpTransport>();
+        await using var transport = new SmtpTransport(OptionsFor(server), logger, clock);
+
+        var first = await transport.SendAsync(Message("before the server hung up"), Timeout());
+        await server.CloseIdleSessionsAsync(farewell);
+        clock.Advance(TimeSpan.FromSeconds(idleSeconds));
+        var second = await transport.SendAsync(Message("after the server hung up"), Timeout());
+
+        Assert.Equal(2, server.DataReceived.Count);
+        Assert.Single(server.Messages, m => m.Contains("Subject: before the server hung up", StringComparison.Ordinal));
+        Assert.Single(server.Messages, m => m.Contains("Subject: after the server hung up", StringComparison.Ordinal));
+        Assert.Equal(2, server.Sessions);
+        Assert.Equal(2, transport.OpenedConnections);
+        Assert.Equal(["ann@example.net"], second.AcceptedRecipients.Select(a => a.Address));
+        Assert.NotEqual(first.MessageId, second.MessageId);
+        Assert.Equal(idleSeconds < 2, logger.Collector.GetSnapshot().Any(r => r.Id.Name == "SmtpReconnectBeforeMessage"));
+    }
+
     [Fact]
     public async Task ConnectionLostAfterNoopButBeforeMailFrom_IsRetriedOnceOnAFreshConnection_WithoutDuplicates()
     {
@@ -148,6 +177,33 @@ public sealed class SmtpPoolingTests
         Assert.Equal(2, server.Sessions);
     }
 
+    [Theory]
+    [InlineData("8BITMIME", "RCPT")]
+    [InlineData("PIPELINING", "RCPT")]
+    [InlineData("8BITMIME", "MAIL")]
+    [InlineData("PIPELINING", "MAIL")]
+    [InlineData("PIPELINING", "END-OF-DATA")]
+    public async Task AMessageTheServerRefused_LeavesTheConnectionToTheNextMessage_AfterRset(string extension, string refusedAt)
+    {
+        var refusals = 0;
+        await using var server = ScriptedSmtpServer.Start(
+            command => command.Verb == refusedAt && Interlocked.Increment(ref refusals) == 1 ? ScriptedReply.With("550 5.1.1 refused") : null,
+            extensions: [extension]);
+        await using var transport = new SmtpTransport(OptionsFor(server));
+
+        var failure = await Assert.ThrowsAsync<MailDeliveryException>(() => transport.SendAsync(Message("refused", "nobody@example.net"), Timeout()));
+        await transport.SendAsync(Message("next", "next@example.net") with { From = new EmailAddress("next@example.com") }, Timeout());
+
+        Assert.Equal(MailFailureKind.Rejected, failure.Kind);
+        Assert.Equal(1, server.Sessions);
+        Assert.Contains("RSET", server.Verbs);
+        Assert.Equal("next", SubjectOf(Assert.Single(server.Messages)));
+        Assert.Equal(refusedAt == "END-OF-DATA" ? 2 : 1, server.DataReceived.Count);
+    }
+
+    private static string SubjectOf(string data) =>
+        data.Split("\r\n").First(line => line.StartsWith("Subject: ", StringComparison.Ordinal))["Subject: ".Length..];
+
     [Fact]
     public async Task AFailedSend_DoesNotPoisonThePool()
     {
@@ -184,6 +240,23 @@ public sealed class SmtpPoolingTests
         Assert.Equal(550, rejection.StatusCode);
         Assert.Equal("5.1.1", rejection.EnhancedStatusCode);
         Assert.Contains("No such user", rejection.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("250 2.0.0 Ok: queued as 4XyZ12", "4XyZ12")]
+    [InlineData("250 Ok 0100018c1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d-000000", "0100018c1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d-000000")]
+    [InlineData("250 2.0.0 OK 1712345678 x1-20020a05600c", "1712345678")]
+    [InlineData("250 2.0.0 Queued as: abc", null)]
+    [InlineData("250 2.6.0 <id@example.com> Queued mail for delivery", null)]
+    [InlineData("250 ok: Message 123 accepted", null)]
+    public async Task TheQueueId_IsReadFromTheFormsServersUse(string reply, string? expected)
+    {
+        await using var server = ScriptedSmtpServer.Start(command => command.Verb == "END-OF-DATA" ? ScriptedReply.With(reply) : null);
+        await using var transport = new SmtpTransport(OptionsFor(server));
+
+        var result = await transport.SendAsync(Message(), Timeout());
+
+        Assert.Equal(expected, result.ProviderMessageId);
     }
 
     [Fact]

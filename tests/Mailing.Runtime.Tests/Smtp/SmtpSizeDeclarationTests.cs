@@ -46,6 +46,44 @@ public sealed class SmtpSizeDeclarationTests
     }
 
     [Fact]
+    public async Task TheDeclaredSize_CountsTheMessage_NotTheDotsStuffingAddsOnTheWire()
+    {
+        var mailFrom = new ConcurrentQueue<string>();
+        await using var server = ScriptedSmtpServer.Start(
+            command => { if (command.Verb == "MAIL") { mailFrom.Enqueue(command.Line); } return null; },
+            extensions: ["PIPELINING", "8BITMIME", "SIZE 20000"]);
+        await using var transport = new SmtpTransport(OptionsFor(server));
+        var message = Message("dots") with { TextBody = string.Concat(Enumerable.Repeat(".a line that starts with a dot\n", 300)) };
+
+        await transport.SendAsync(message, Timeout());
+
+        var data = Assert.Single(server.Messages);
+        Assert.Equal(data.Length, long.Parse(Assert.Single(mailFrom).Split("SIZE=")[1].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task AnAttachmentReadFromAFile_HasNoSizeBound_SoItsSizeIsDeclaredExactly()
+    {
+        var mailFrom = new ConcurrentQueue<string>();
+        await using var server = ScriptedSmtpServer.Start(
+            command => { if (command.Verb == "MAIL") { mailFrom.Enqueue(command.Line); } return null; },
+            extensions: ["PIPELINING", "8BITMIME", "SIZE 10485760"]);
+        await using var transport = new SmtpTransport(OptionsFor(server));
+        var path = Path.Combine(Path.GetTempPath(), $"mailing-size-{Guid.NewGuid():N}.txt");
+        await File.WriteAllTextAsync(path, "a,b\n1,2\n");
+        try
+        {
+            await transport.SendAsync(Message("file").Attach(EmailAttachment.FromFile(path)), Timeout());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+
+        Assert.Equal(Assert.Single(server.Messages).Length, long.Parse(Assert.Single(mailFrom).Split("SIZE=")[1].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public async Task AMessageOverTheAdvertisedLimit_IsRefusedBeforeItsData_AndNothingArrives()
     {
         await using var inbox = await LocalSmtpInbox.StartAsync(new LocalSmtpInboxOptions { Tls = InboxTlsMode.None, MaxMessageSize = 4_000 });

@@ -99,11 +99,14 @@ public sealed class InMemoryTransport : IEmailTransport
             message = message with { MessageId = MimeMessageFactory.CreateMessageId(message) };
         }
 
-        using var mime = MimeMessageFactory.Create(message, _timeProvider);
-        Dkim?.Sign(mime);
-        var bytes = await MimeWriter.ToBytesAsync(mime, cancellationToken).ConfigureAwait(false);
-        var text = mime.TextBody ?? "";
-        var sent = new SentEmail(message, bytes, text, _timeProvider.GetUtcNow());
+        // The bytes an SMTP server would receive (Bcc left out), signed as SMTP would sign them.
+        var (bytes, text) = await LocalMessageBytes.WriteAsync(message, _timeProvider, hideBlindCopies: true, Dkim, cancellationToken).ConfigureAwait(false);
+        SentEmail sent;
+        using (bytes)
+        {
+            sent = new SentEmail(message, bytes.ToArray(), text, _timeProvider.GetUtcNow());
+        }
+
         lock (_gate)
         {
             _sent.Add(sent);

@@ -49,8 +49,10 @@ public sealed partial class LogTransport : IEmailTransport
         Logged(_logger, message.MessageId!, mime.From.ToString(), string.Join(", ", message.AllRecipients), message.Subject, mime.TextBody ?? "");
         if (_logger.IsEnabled(LogLevel.Debug))
         {
-            var bytes = await MimeWriter.ToBytesAsync(mime, cancellationToken).ConfigureAwait(false);
-            LoggedMime(_logger, message.MessageId!, Encoding.UTF8.GetString(bytes));
+            var writer = new MimeMessageWriter(mime, hideBlindCopies: true);
+            using var buffer = new MessageBuffer(writer.SizeHint, dotStuffing: false);
+            await writer.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
+            LoggedMime(_logger, message.MessageId!, Encoding.UTF8.GetString(buffer.WrittenMemory.Span));
         }
 
         return new SendResult

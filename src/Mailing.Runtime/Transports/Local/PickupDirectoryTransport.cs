@@ -54,8 +54,9 @@ public sealed class PickupDirectoryTransport : IEmailTransport
             message = message with { MessageId = MimeMessageFactory.CreateMessageId(message) };
         }
 
-        using var mime = MimeMessageFactory.Create(message, _timeProvider);
-        Dkim?.Sign(mime);
+        // A pickup file keeps Bcc: the file is the only place the relay can find those recipients.
+        var (written, _) = await LocalMessageBytes.WriteAsync(message, _timeProvider, hideBlindCopies: false, Dkim, cancellationToken).ConfigureAwait(false);
+        using var buffer = written;
         string fileName;
         try
         {
@@ -65,7 +66,7 @@ public sealed class PickupDirectoryTransport : IEmailTransport
             {
                 await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 81920, useAsync: true))
                 {
-                    await mime.WriteToAsync(MimeWriter.FileFormat, stream, cancellationToken).ConfigureAwait(false);
+                    await stream.WriteAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
                     await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
                 }
 

@@ -1,11 +1,11 @@
-using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 
 namespace Mailing.Transports.Smtp;
 
 /// <summary>
-/// A bounded pool of authenticated SMTP sessions. Each lease is exclusive (MailKit's client is not
-/// thread-safe); a session idle for more than <see cref="CheckLivenessAfterIdle"/> is checked with NOOP before reuse
-/// and replaced when it is dead or expired.
+/// A bounded pool of authenticated SMTP sessions. Each lease is exclusive (a session is a conversation, not thread-safe);
+/// a session idle for more than <see cref="CheckLivenessAfterIdle"/> is checked with NOOP before reuse and replaced when
+/// it is dead or expired.
 /// </summary>
 /// <remarks>
 /// The check happens before the message is started, so a dead session costs a reconnect, never a duplicate.
@@ -24,7 +24,8 @@ internal sealed class SmtpConnectionPool : IAsyncDisposable, IDisposable
     private readonly SmtpConnector _connector;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _slots;
-    private readonly ConcurrentStack<SmtpConnection> _idle = new();
+    // A stack under a lock rather than ConcurrentStack, which allocates a node for every push (one per message here).
+    private readonly Stack<SmtpSession> _idle = new();
     private readonly ITimer _evictionTimer;
     private int _opened;
     private bool _disposed;
@@ -42,16 +43,48 @@ internal sealed class SmtpConnectionPool : IAsyncDisposable, IDisposable
     public int OpenedConnections => Volatile.Read(ref _opened);
 
     /// <summary>How many sessions are idle in the pool right now.</summary>
-    public int IdleConnections => _idle.Count;
+    public int IdleConnections
+    {
+        get
+        {
+            lock (_idle)
+            {
+                return _idle.Count;
+            }
+        }
+    }
 
     /// <summary>Waits for a free slot and returns a live session: a checked idle one, or a new one.</summary>
-    public async Task<SmtpConnection> RentAsync(CancellationToken cancellationToken)
+    /// <param name="fresh">Open a new session even when idle ones wait (the reconnect after a pooled one turned out closed).</param>
+    /// <param name="cancellationToken">Cancels the wait and the connect.</param>
+    public ValueTask<SmtpSession> RentAsync(CancellationToken cancellationToken, bool fresh = false)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var slot = _slots.WaitAsync(cancellationToken);
+        if (slot.IsCompletedSuccessfully && !fresh)
+        {
+            // The common case in a run of sends: a free slot and a session used moments ago, taken without awaiting.
+            lock (_idle)
+            {
+                if (_idle.TryPeek(out var recent) && recent.IsOpen && !IsExpired(recent) && _time.GetElapsedTime(recent.LastUsedAt) < CheckLivenessAfterIdle)
+                {
+                    _idle.Pop();
+                    recent.IsReused = true;
+                    return new ValueTask<SmtpSession>(recent);
+                }
+            }
+        }
+
+        return RentSlowlyAsync(slot, fresh, cancellationToken);
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<SmtpSession> RentSlowlyAsync(Task slot, bool fresh, CancellationToken cancellationToken)
+    {
+        await slot.ConfigureAwait(false);
         try
         {
-            while (_idle.TryPop(out var candidate))
+            while (!fresh && TryPop(out var candidate))
             {
                 if (IsExpired(candidate))
                 {
@@ -59,7 +92,7 @@ internal sealed class SmtpConnectionPool : IAsyncDisposable, IDisposable
                     continue;
                 }
 
-                if (candidate.Client.IsConnected && _time.GetElapsedTime(candidate.LastUsedAt) < CheckLivenessAfterIdle)
+                if (candidate.IsOpen && _time.GetElapsedTime(candidate.LastUsedAt) < CheckLivenessAfterIdle)
                 {
                     candidate.IsReused = true;
                     return candidate;
@@ -98,23 +131,26 @@ internal sealed class SmtpConnectionPool : IAsyncDisposable, IDisposable
     }
 
     /// <summary>Gives a healthy session back for reuse.</summary>
-    public void Return(SmtpConnection connection)
+    public void Return(SmtpSession connection)
     {
         connection.LastUsedAt = _time.GetTimestamp();
-        if (_disposed || !connection.Client.IsConnected || _idle.Count >= _options.PoolSize)
+        if (_disposed || !connection.IsOpen || IdleConnections >= _options.PoolSize)
         {
-            _ = CloseAsync(connection, quit: connection.Client.IsConnected);
+            _ = CloseAsync(connection, quit: connection.IsOpen);
         }
         else
         {
-            _idle.Push(connection);
+            lock (_idle)
+            {
+                _idle.Push(connection);
+            }
         }
 
         _slots.Release();
     }
 
     /// <summary>Closes a session whose state is unknown after a failure, and frees its slot.</summary>
-    public void Discard(SmtpConnection connection)
+    public void Discard(SmtpSession connection)
     {
         _ = CloseAsync(connection, quit: false);
         _slots.Release();
@@ -129,7 +165,7 @@ internal sealed class SmtpConnectionPool : IAsyncDisposable, IDisposable
 
         _disposed = true;
         await _evictionTimer.DisposeAsync().ConfigureAwait(false);
-        while (_idle.TryPop(out var connection))
+        while (TryPop(out var connection))
         {
             await CloseAsync(connection, quit: true).ConfigureAwait(false);
         }
@@ -145,18 +181,27 @@ internal sealed class SmtpConnectionPool : IAsyncDisposable, IDisposable
 
         _disposed = true;
         _evictionTimer.Dispose();
-        while (_idle.TryPop(out var connection))
+        while (TryPop(out var connection))
         {
-            connection.Client.Dispose();
+            connection.Dispose();
+            SmtpTelemetry.Closed(_options);
         }
     }
 
-    private bool IsExpired(SmtpConnection connection) =>
+    private bool TryPop(out SmtpSession session)
+    {
+        lock (_idle)
+        {
+            return _idle.TryPop(out session!);
+        }
+    }
+
+    private bool IsExpired(SmtpSession connection) =>
         _time.GetElapsedTime(connection.LastUsedAt) >= _options.IdleTimeout;
 
-    private async Task<bool> IsAliveAsync(SmtpConnection connection, CancellationToken cancellationToken)
+    private async Task<bool> IsAliveAsync(SmtpSession connection, CancellationToken cancellationToken)
     {
-        if (!connection.Client.IsConnected)
+        if (!connection.IsOpen)
         {
             return false;
         }
@@ -164,7 +209,7 @@ internal sealed class SmtpConnectionPool : IAsyncDisposable, IDisposable
         try
         {
             // A server may have closed an idle session (its own timeout, a restart); NOOP finds out before MAIL FROM does.
-            await connection.Client.NoOpAsync(cancellationToken).ConfigureAwait(false);
+            await connection.NoopAsync(cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -175,8 +220,8 @@ internal sealed class SmtpConnectionPool : IAsyncDisposable, IDisposable
 
     private async Task EvictExpiredAsync()
     {
-        List<SmtpConnection> keep = [];
-        while (_idle.TryPop(out var connection))
+        List<SmtpSession> keep = [];
+        while (TryPop(out var connection))
         {
             if (IsExpired(connection))
             {
@@ -189,20 +234,23 @@ internal sealed class SmtpConnectionPool : IAsyncDisposable, IDisposable
         }
 
         // Oldest first so the most recently used session ends on top and is reused first.
-        foreach (var connection in keep.OrderBy(c => c.LastUsedAt))
+        lock (_idle)
         {
-            _idle.Push(connection);
+            foreach (var connection in keep.OrderBy(c => c.LastUsedAt))
+            {
+                _idle.Push(connection);
+            }
         }
     }
 
-    private async Task CloseAsync(SmtpConnection connection, bool quit)
+    private async Task CloseAsync(SmtpSession connection, bool quit)
     {
         try
         {
-            if (connection.Client.IsConnected)
+            if (quit && connection.IsOpen)
             {
                 using var timeout = new CancellationTokenSource(_options.OperationTimeout);
-                await connection.Client.DisconnectAsync(quit, timeout.Token).ConfigureAwait(false);
+                await connection.QuitAsync(timeout.Token).ConfigureAwait(false);
             }
         }
         catch (Exception)
@@ -211,7 +259,8 @@ internal sealed class SmtpConnectionPool : IAsyncDisposable, IDisposable
         }
         finally
         {
-            connection.Client.Dispose();
+            connection.Dispose();
+            SmtpTelemetry.Closed(_options);
         }
     }
 }

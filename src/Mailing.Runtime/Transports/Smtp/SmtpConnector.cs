@@ -1,12 +1,12 @@
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
-using MailKit.Net.Smtp;
-using MailKit.Security;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging;
 
 namespace Mailing.Transports.Smtp;
 
-/// <summary>Opens a new SMTP session: connect with the configured TLS mode, EHLO, then authenticate.</summary>
+/// <summary>Opens a new SMTP session: TCP (with fallback ports), the configured TLS mode, greeting, EHLO, then AUTH.</summary>
 internal sealed class SmtpConnector(SmtpOptions options, SmtpFailureClassifier classifier, TimeProvider time, ILogger logger)
 {
     private readonly SmtpCertificateValidator? _certificateValidator = options.TrustedCertificates.Count == 0
@@ -15,74 +15,84 @@ internal sealed class SmtpConnector(SmtpOptions options, SmtpFailureClassifier c
 
     private int _connections;
 
-    public async Task<SmtpConnection> ConnectAsync(CancellationToken cancellationToken)
+    public async Task<SmtpSession> ConnectAsync(CancellationToken cancellationToken)
     {
-        var client = new RecipientTrackingSmtpClient
-        {
-            Timeout = (int)options.OperationTimeout.TotalMilliseconds,
-            CheckCertificateRevocation = options.CheckCertificateRevocation,
-        };
-        if (options.LocalDomain is not null)
-        {
-            client.LocalDomain = options.LocalDomain;
-        }
-
-        if (_certificateValidator is not null)
-        {
-            client.ServerCertificateValidationCallback = _certificateValidator.Validate;
-        }
-
+        var started = time.GetTimestamp();
+        using var activity = SmtpTelemetry.StartConnect(options);
         var stage = SmtpStage.Connect;
+        SmtpSession? session = null;
         using var connectDeadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
             var (socket, port) = await OpenSocketAsync(cancellationToken).ConfigureAwait(false);
+            session = new SmtpSession(socket, options.OperationTimeout, time.GetTimestamp());
 
-            // The greeting and TLS handshake get a connect timeout of their own, after the TCP connection.
+            // The TLS handshake, greeting and EHLO get a connect timeout of their own, after the TCP connection.
             connectDeadline.CancelAfter(options.ConnectTimeout);
-            await client.ConnectAsync(socket, options.Host, port, ToMailKit(options.EffectiveSecurity), connectDeadline.Token).ConfigureAwait(false);
+            var security = options.EffectiveSecurity;
+            if (security == SmtpSecurity.ImplicitTls)
+            {
+                await session.StartImplicitTlsAsync(TlsOptions(), connectDeadline.Token).ConfigureAwait(false);
+            }
+
+            await session.GreetAsync(options.LocalDomain ?? LocalDomainOf(socket), connectDeadline.Token).ConfigureAwait(false);
+
+            // Never "STARTTLS when available": a server (or something in between) that does not offer it gets nothing more.
+            if (security == SmtpSecurity.StartTls)
+            {
+                await session.StartTlsAsync(TlsOptions(), connectDeadline.Token).ConfigureAwait(false);
+            }
 
             stage = SmtpStage.Authenticate;
-            if (options.AccessTokenProvider is not null)
+            await SmtpAuthenticator.AuthenticateAsync(session, options, cancellationToken).ConfigureAwait(false);
+
+            var number = Interlocked.Increment(ref _connections);
+            SmtpLog.Connected(logger, number, options.Host, options.Port, security);
+            SmtpTelemetry.Connected(options, activity, time.GetElapsedTime(started), port);
+            return session;
+        }
+        catch (Exception exception)
+        {
+            session?.Dispose();
+            var failure = exception switch
             {
-                var token = await options.AccessTokenProvider(cancellationToken).ConfigureAwait(false);
-                await client.AuthenticateAsync(new SaslMechanismOAuth2(options.Username!, token), cancellationToken).ConfigureAwait(false);
-            }
-            else if (options.Username is not null)
+                OperationCanceledException when cancellationToken.IsCancellationRequested => null,
+                OperationCanceledException when stage == SmtpStage.Connect => classifier.ConnectTimedOut(exception),
+                _ => classifier.Classify(exception, stage),
+            };
+            SmtpTelemetry.ConnectFailed(options, activity, time.GetElapsedTime(started), failure?.Kind);
+            if (failure is null)
             {
-                await client.AuthenticateAsync(options.Username, options.Password ?? "", cancellationToken).ConfigureAwait(false);
+                throw;
             }
 
-            SmtpLog.Connected(logger, Interlocked.Increment(ref _connections), options.Host, options.Port, options.EffectiveSecurity);
-            return new SmtpConnection(client, time.GetTimestamp());
-        }
-        catch (OperationCanceledException canceled) when (!cancellationToken.IsCancellationRequested && stage == SmtpStage.Connect)
-        {
-            client.Dispose();
-            throw classifier.ConnectTimedOut(canceled);
-        }
-        catch (OperationCanceledException)
-        {
-            client.Dispose();
-            throw;
-        }
-        catch (Exception exception) when (classifier.Classify(exception, stage) is { } failure)
-        {
-            client.Dispose();
             throw failure;
-        }
-        catch
-        {
-            client.Dispose();
-            throw;
         }
     }
 
+    // MailKit's default, kept: the local end of the connection as an address literal (RFC 5321 §4.1.3), which is always
+    // syntactically valid where a machine name may not be.
+    private static string LocalDomainOf(Socket socket) => socket.LocalEndPoint switch
+    {
+        IPEndPoint { Address.AddressFamily: AddressFamily.InterNetworkV6 } ip when !ip.Address.IsIPv4MappedToIPv6 => $"[IPv6:{ip.Address}]",
+        IPEndPoint ip => $"[{(ip.Address.IsIPv4MappedToIPv6 ? ip.Address.MapToIPv4() : ip.Address)}]",
+        _ => "[127.0.0.1]",
+    };
+
+    private SslClientAuthenticationOptions TlsOptions() => new()
+    {
+        TargetHost = options.Host,
+        CertificateRevocationCheckMode = options.CheckCertificateRevocation ? X509RevocationMode.Online : X509RevocationMode.NoCheck,
+
+        // null: the platform's validation (chain to a system root, host name). With trusted certificates, a chain error
+        // alone is reconsidered against them; see SmtpCertificateValidator.
+        RemoteCertificateValidationCallback = _certificateValidator is null ? null : _certificateValidator.Validate,
+    };
+
     /// <summary>
-    /// Opens the TCP connection with Nagle's algorithm off. MailKit leaves it on, and SMTP's small
-    /// pipelined writes (the end of DATA, RSET, NOOP) then wait for the server's delayed ACK:
-    /// about 40 ms a message on Linux, 200 ms on Windows. The socket tries every address the host
-    /// resolves to, IPv6 and IPv4, as MailKit's own connect does; MailKit owns it once handed over.
+    /// Opens the TCP connection with Nagle's algorithm off: SMTP's small pipelined writes (the end of DATA, NOOP) would
+    /// otherwise wait for the server's delayed ACK, about 40 ms a message on Linux, 200 ms on Windows. The socket tries
+    /// every address the host resolves to, IPv6 and IPv4.
     /// </summary>
     /// <remarks>
     /// Each port gets <see cref="SmtpOptions.ConnectTimeout"/> of its own; <see cref="SmtpOptions.FallbackPorts"/> are tried
@@ -122,13 +132,5 @@ internal sealed class SmtpConnector(SmtpOptions options, SmtpFailureClassifier c
         SocketException socket => socket.SocketErrorCode is SocketError.ConnectionRefused or SocketError.TimedOut
             or SocketError.NetworkUnreachable or SocketError.HostUnreachable or SocketError.ConnectionReset,
         _ => false,
-    };
-
-    // Never StartTlsWhenAvailable: that silently downgrades to plaintext when STARTTLS is missing or stripped.
-    private static SecureSocketOptions ToMailKit(SmtpSecurity security) => security switch
-    {
-        SmtpSecurity.ImplicitTls => SecureSocketOptions.SslOnConnect,
-        SmtpSecurity.None => SecureSocketOptions.None,
-        _ => SecureSocketOptions.StartTls,
     };
 }

@@ -1,14 +1,10 @@
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
-using MailKit;
-using MailKit.Net.Smtp;
-using MailKit.Security;
-using MailKitAuthenticationException = MailKit.Security.AuthenticationException;
 
 namespace Mailing.Transports.Smtp;
 
 /// <summary>
-/// Turns what MailKit, sockets and TLS throw into a <see cref="MailDeliveryException"/> with a kind, the server's
+/// Turns what the SMTP session, sockets and TLS throw into a <see cref="MailDeliveryException"/> with a kind, the server's
 /// reply and codes, a hint, and whether the message may have been delivered.
 /// </summary>
 internal sealed partial class SmtpFailureClassifier(string transportName, string host, int port, string? provider = null)
@@ -20,21 +16,19 @@ internal sealed partial class SmtpFailureClassifier(string transportName, string
     {
         MailDeliveryException delivery => delivery,
         AllRecipientsRefusedException refused => FromRefusedRecipients(refused),
-        MailKitAuthenticationException auth => FromAuthentication(auth),
-        SmtpCommandException command => FromReply(command, (int)command.StatusCode, command.Message, stage),
-        SslHandshakeException tls => Create(MailFailureKind.Tls, $"TLS with {host}:{port} failed: {FirstLine(tls.Message)}", IsCertificateProblem(tls) ? SmtpHints.CertificateNotTrusted : SmtpHints.TlsFailed, tls),
-        System.Security.Authentication.AuthenticationException tls => Create(MailFailureKind.Tls, $"TLS with {host}:{port} failed: {tls.Message}", SmtpHints.CertificateNotTrusted, tls),
-        NotSupportedException notSupported when notSupported.Message.Contains("STARTTLS", StringComparison.OrdinalIgnoreCase) =>
-            Create(MailFailureKind.Tls, $"{host}:{port} does not offer STARTTLS, which is required.", SmtpHints.StartTlsNotOffered, notSupported),
-        NotSupportedException notSupported when notSupported.Message.Contains("authentication", StringComparison.OrdinalIgnoreCase) =>
-            Create(MailFailureKind.Configuration, $"{host}:{port} does not offer AUTH.", SmtpHints.AuthenticationNotOffered, notSupported),
-        NotSupportedException notSupported =>
-            Create(MailFailureKind.Rejected, $"{host}:{port} cannot take this message: {notSupported.Message}", SmtpHints.CapabilityMissing, notSupported),
-        ServiceNotAuthenticatedException notAuthenticated => Create(MailFailureKind.Authentication, $"{host}:{port} requires authentication.", SmtpHints.AuthenticationRequired, notAuthenticated),
+        SmtpReplyException { Command: SmtpCommand.Auth } auth => FromAuthentication(auth),
+        SmtpReplyException reply => FromReply(reply, stage),
+        SmtpTlsException tls => Create(MailFailureKind.Tls, $"TLS with {host}:{port} failed: {FirstLine(tls.InnerException?.Message ?? tls.Message)}", tls.CertificatePresented ? SmtpHints.CertificateNotTrusted : SmtpHints.TlsFailed, tls),
+        SmtpExtensionMissingException { Extension: SmtpExtension.StartTls } missing =>
+            Create(MailFailureKind.Tls, $"{host}:{port} does not offer STARTTLS, which is required.", SmtpHints.StartTlsNotOffered, missing),
+        SmtpExtensionMissingException { Extension: SmtpExtension.Authentication } missing =>
+            Create(MailFailureKind.Configuration, $"{host}:{port} does not offer AUTH that Mailing can use: {missing.Message}", SmtpHints.AuthenticationNotOffered, missing),
+        SmtpExtensionMissingException missing =>
+            Create(MailFailureKind.Rejected, $"{host}:{port} cannot take this message: {missing.Message}", SmtpHints.CapabilityMissing, missing),
         TimeoutException timeout => FromTimeout(stage, timeout),
         SocketException socket => FromSocket(socket, stage),
         IOException { InnerException: SocketException socket } io => FromSocket(socket, stage, io),
-        IOException or SmtpProtocolException or ServiceNotConnectedException => FromLostConnection(exception, stage),
+        IOException => FromLostConnection(exception, stage),
         _ => null,
     };
 
@@ -53,8 +47,9 @@ internal sealed partial class SmtpFailureClassifier(string transportName, string
     public MailDeliveryException InvalidOptions(IReadOnlyList<string> errors) =>
         Create(MailFailureKind.Configuration, "The SMTP options are invalid: " + string.Join(" ", errors), hint: null, inner: null);
 
-    private MailDeliveryException FromReply(Exception exception, int code, string reply, SmtpStage stage)
+    private MailDeliveryException FromReply(SmtpReplyException exception, SmtpStage stage)
     {
+        var (code, reply) = (exception.Code, exception.Reply);
         var enhanced = EnhancedStatusCode(reply);
         var (kind, hint) = code switch
         {
@@ -65,27 +60,25 @@ internal sealed partial class SmtpFailureClassifier(string transportName, string
             _ when IsRelayingDenied(code, enhanced, reply) => (MailFailureKind.Rejected, SmtpHints.RelayingDenied),
             _ when enhanced?.StartsWith("5.7.", StringComparison.Ordinal) == true => (MailFailureKind.Rejected, SmtpHints.PolicyRejection),
             _ when enhanced is "5.3.4" or "5.2.3" || code == 552 => (MailFailureKind.Rejected, SmtpHints.MessageTooLarge),
-            _ when exception is SmtpCommandException { ErrorCode: SmtpErrorCode.SenderNotAccepted } => (MailFailureKind.Rejected, SmtpHints.SenderRejected),
+            _ when exception.Command == SmtpCommand.MailFrom => (MailFailureKind.Rejected, SmtpHints.SenderRejected),
             _ when SmtpReplyCode.IsPermanentNegative(code) => (MailFailureKind.Rejected, (string?)null),
             _ => (MailFailureKind.Transient, SmtpHints.TemporaryFailure),
         };
 
-        var what = exception is SmtpCommandException command ? command.ErrorCode switch
+        var what = exception.Command switch
         {
-            SmtpErrorCode.SenderNotAccepted => "refused the sender",
-            SmtpErrorCode.RecipientNotAccepted => "refused a recipient",
-            SmtpErrorCode.MessageNotAccepted => "refused the message",
+            SmtpCommand.MailFrom => "refused the sender",
+            SmtpCommand.RcptTo => "refused a recipient",
+            SmtpCommand.Data or SmtpCommand.EndOfData => "refused the message",
             _ => "answered with an error",
-        } : "answered with an error";
+        };
 
         return Create(kind, $"{host}:{port} {what} ({code} {Truncate(reply)}) during {Describe(stage)}.", hint, exception, code, enhanced, reply);
     }
 
-    private MailDeliveryException FromAuthentication(MailKitAuthenticationException exception)
+    private MailDeliveryException FromAuthentication(SmtpReplyException exception)
     {
-        var command = exception.InnerException as SmtpCommandException;
-        var code = command is null ? SmtpReplyCode.AuthenticationInvalidCredentials : (int)command.StatusCode;
-        var reply = command?.Message ?? exception.Message;
+        var (code, reply) = (exception.Code, exception.Reply);
         return Create(MailFailureKind.Authentication, $"{host}:{port} refused the credentials ({code} {Truncate(reply)}).",
             code == SmtpReplyCode.AuthenticationRequired ? SmtpHints.AuthenticationRequired : SmtpHints.AuthenticationFailed,
             exception, code, EnhancedStatusCode(reply), reply);
@@ -106,7 +99,7 @@ internal sealed partial class SmtpFailureClassifier(string transportName, string
             MailFailureKind.RateLimited => SmtpHints.RateLimited,
             _ => SmtpHints.TemporaryFailure,
         };
-        var list = string.Join("; ", exception.Refusals.Select(refusal => $"{refusal.Mailbox.Address}: {refusal.StatusCode} {Truncate(refusal.Response)}"));
+        var list = string.Join("; ", exception.Refusals.Select(refusal => $"{refusal.Recipient.Address}: {refusal.StatusCode} {Truncate(refusal.Response)}"));
         return Create(kind, $"{host}:{port} refused every recipient ({list}).", hint, exception, first.StatusCode, enhanced, first.Response);
     }
 
@@ -158,11 +151,6 @@ internal sealed partial class SmtpFailureClassifier(string transportName, string
         var endpoint = provider is null ? $"{host}:{port}" : $"{host}:{port}, the {provider} preset";
         return hint.Contains($"{host}:{port}", StringComparison.Ordinal) && provider is null ? hint : $"{hint} (Configured: {endpoint}.)";
     }
-
-    // A certificate was presented and refused. Without one, the handshake never got that far: most often a TLS mode
-    // that does not match the port (implicit TLS against a server that greets in plain text).
-    private static bool IsCertificateProblem(SslHandshakeException exception) =>
-        exception.ServerCertificate is not null;
 
     // 550 5.7.1 is the classic "relaying denied"; other 5.7.x codes are policy refusals (spam, SPF, DMARC).
     private static bool IsRelayingDenied(int code, string? enhanced, string reply) =>

@@ -62,7 +62,7 @@ public sealed class SmtpOptions
     /// <summary>The longest a connection (TCP, TLS and greeting) may take. 15 seconds by default.</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>The longest a single network read or write may take (MailKit's per-I/O timeout). 30 seconds by default.</summary>
+    /// <summary>The longest a single network read or write may take. 30 seconds by default.</summary>
     public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
@@ -71,7 +71,7 @@ public sealed class SmtpOptions
     /// </summary>
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>The name announced in <c>EHLO</c>; the machine's name when <see langword="null"/>.</summary>
+    /// <summary>The name announced in <c>EHLO</c>; when <see langword="null"/>, the local address of the connection as an address literal (e.g. <c>[10.0.0.5]</c>).</summary>
     public string? LocalDomain { get; set; }
 
     /// <summary>How many connections may be open at once; sends beyond that wait for a free one. 4 by default.</summary>

@@ -38,20 +38,20 @@ internal sealed partial class SmtpProviderHeaders
         return new SmtpProviderHeaders(Identify(options));
     }
 
-    /// <summary>Adds the provider's tag and metadata headers for <paramref name="message"/> to <paramref name="headers"/>.</summary>
+    /// <summary>The provider's tag and metadata headers for <paramref name="message"/>, in the order they are written; empty for none.</summary>
     /// <exception cref="ArgumentException">
     /// The provider cannot carry the tags or metadata as given (too many tags, a key it does not accept), or the
     /// message already sets the provider's header itself. The message says which and what to change.
     /// </exception>
-    public void Write(EmailMessage message, HeaderList headers)
+    public IReadOnlyList<KeyValuePair<string, string>> HeadersFor(EmailMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        ArgumentNullException.ThrowIfNull(headers);
         if (message.Tags.Count == 0 && message.Metadata.Count == 0)
         {
-            return;
+            return [];
         }
 
+        var headers = new List<KeyValuePair<string, string>>();
         switch (Provider)
         {
             case SmtpProvider.SendGrid:
@@ -66,6 +66,28 @@ internal sealed partial class SmtpProviderHeaders
             case SmtpProvider.AmazonSes:
                 WriteAmazonSes(message, headers);
                 break;
+        }
+
+        return headers;
+    }
+
+    /// <summary>Adds the provider's tag and metadata headers for <paramref name="message"/> to a MimeKit <paramref name="headers"/> list.</summary>
+    /// <exception cref="ArgumentException">As <see cref="HeadersFor"/>.</exception>
+    public void Write(EmailMessage message, HeaderList headers)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        foreach (var (name, value) in HeadersFor(message))
+        {
+            if (EncodedWordLookalikeEncoder.NeedsEncoding(value))
+            {
+                var header = new Header(name, "");
+                header.SetRawValue(System.Text.Encoding.ASCII.GetBytes(EncodedWordLookalikeEncoder.Encode(name, value)));
+                headers.Add(header);
+            }
+            else
+            {
+                headers.Add(name, value);
+            }
         }
     }
 
@@ -92,7 +114,7 @@ internal sealed partial class SmtpProviderHeaders
         host == domain || host.EndsWith("." + domain, StringComparison.Ordinal);
 
     // SendGrid's SMTP API: one JSON header; "category" holds tags, "unique_args" comes back in every event.
-    private static void WriteSendGrid(EmailMessage message, HeaderList headers)
+    private static void WriteSendGrid(EmailMessage message, List<KeyValuePair<string, string>> headers)
     {
         ThrowIfTooManyTags(message, "SendGrid", SendGridMaxTags);
         ThrowIfAlreadySet(message, SendGridHeader);
@@ -107,17 +129,17 @@ internal sealed partial class SmtpProviderHeaders
             members.Add($"\"unique_args\": {JsonObject(message.Metadata)}");
         }
 
-        headers.Add(SendGridHeader, $"{{{string.Join(", ", members)}}}");
+        headers.Add(KeyValuePair.Create(SendGridHeader, $"{{{string.Join(", ", members)}}}"));
     }
 
     // Postmark: one X-PM-Tag, and one X-PM-Metadata-{key} header per metadata field.
-    private static void WritePostmark(EmailMessage message, HeaderList headers)
+    private static void WritePostmark(EmailMessage message, List<KeyValuePair<string, string>> headers)
     {
         ThrowIfTooManyTags(message, "Postmark", PostmarkMaxTags);
         if (message.Tags.Count > 0)
         {
             ThrowIfAlreadySet(message, PostmarkTagHeader);
-            EncodedWordLookalikeEncoder.Set(headers, PostmarkTagHeader, message.Tags[0]);
+            headers.Add(KeyValuePair.Create(PostmarkTagHeader, message.Tags[0]));
         }
 
         foreach (var (key, value) in message.Metadata)
@@ -131,12 +153,12 @@ internal sealed partial class SmtpProviderHeaders
             }
 
             ThrowIfAlreadySet(message, PostmarkMetadataPrefix + key);
-            EncodedWordLookalikeEncoder.Set(headers, PostmarkMetadataPrefix + key, value);
+            headers.Add(KeyValuePair.Create(PostmarkMetadataPrefix + key, value));
         }
     }
 
     // Mailgun: one X-Mailgun-Tag per tag; X-Mailgun-Variables is a JSON object that comes back in webhooks.
-    private static void WriteMailgun(EmailMessage message, HeaderList headers)
+    private static void WriteMailgun(EmailMessage message, List<KeyValuePair<string, string>> headers)
     {
         ThrowIfTooManyTags(message, "Mailgun", MailgunMaxTags);
         if (message.Tags.Count > 0)
@@ -144,19 +166,19 @@ internal sealed partial class SmtpProviderHeaders
             ThrowIfAlreadySet(message, MailgunTagHeader);
             foreach (var tag in message.Tags)
             {
-                headers.Add(MailgunTagHeader, tag);
+                headers.Add(KeyValuePair.Create(MailgunTagHeader, tag));
             }
         }
 
         if (message.Metadata.Count > 0)
         {
             ThrowIfAlreadySet(message, MailgunVariablesHeader);
-            headers.Add(MailgunVariablesHeader, JsonObject(message.Metadata));
+            headers.Add(KeyValuePair.Create(MailgunVariablesHeader, JsonObject(message.Metadata)));
         }
     }
 
     // Amazon SES message tags are name=value pairs; plain tags have no SES form and are not sent.
-    private static void WriteAmazonSes(EmailMessage message, HeaderList headers)
+    private static void WriteAmazonSes(EmailMessage message, List<KeyValuePair<string, string>> headers)
     {
         if (message.Metadata.Count == 0)
         {
@@ -175,7 +197,7 @@ internal sealed partial class SmtpProviderHeaders
             }
         }
 
-        headers.Add(AmazonSesTagsHeader, string.Join(", ", message.Metadata.Select(pair => $"{pair.Key}={pair.Value}")));
+        headers.Add(KeyValuePair.Create(AmazonSesTagsHeader, string.Join(", ", message.Metadata.Select(pair => $"{pair.Key}={pair.Value}"))));
     }
 
     private static void ThrowIfTooManyTags(EmailMessage message, string provider, int max)

@@ -1,14 +1,11 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using MailKit;
-using MailKit.Net.Smtp;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using MimeKit;
 
 namespace Mailing.Transports.Smtp;
 
-/// <summary>Delivers messages to an SMTP submission server through MailKit, over a pool of authenticated connections.</summary>
+/// <summary>Delivers messages to an SMTP submission server over a pool of authenticated connections.</summary>
 /// <remarks>
 /// <para>
 /// Safe to call concurrently: each send has exclusive use of one pooled connection, and at most
@@ -21,20 +18,26 @@ namespace Mailing.Transports.Smtp;
 /// A recipient the server refuses does not stop the message for the others: the refusal is listed in
 /// <see cref="SendResult.RejectedRecipients"/>. Only when every recipient is refused does the send fail.
 /// </para>
-/// <para>MailKit's own <c>mailkit.net.smtp</c> activities and metrics cover the protocol; enable them with <c>MailKit.Telemetry.SmtpClient.Configure()</c> (AddMailing does).</para>
+/// <para>
+/// Mailing writes the MIME and speaks SMTP itself (MailKit supplies the SASL mechanisms for AUTH): each message is
+/// serialized once, dot-stuffed as it is written, and sent with MAIL FROM, every RCPT TO and DATA in one write when the
+/// server offers PIPELINING. Opening a connection is traced as <c>Mailing.Smtp.Connect</c>; connection metrics are on the
+/// <c>Mailing.Smtp</c> meter (see <see cref="MailingDiagnostics"/>).
+/// </para>
 /// </remarks>
 public sealed partial class SmtpTransport : IEmailTransport, IAsyncDisposable, IDisposable
 {
     /// <summary>The name this transport reports when none is given.</summary>
     public const string DefaultName = "smtp";
 
-    // MailKit hides Bcc only when it picks the recipients itself; with an explicit envelope it must be told.
-    private static readonly FormatOptions HideBlindCopies = CreateFormatOptions();
+    private static readonly System.Buffers.SearchValues<char> QueueIdCharacters =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._@-");
 
     private readonly SmtpOptions _options;
     private readonly SmtpConnectionPool _pool;
     private readonly SmtpFailureClassifier _classifier;
     private readonly SmtpProviderHeaders _providerHeaders;
+    private readonly IMimeMessageTransform? _mimeTransform;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
@@ -45,13 +48,27 @@ public sealed partial class SmtpTransport : IEmailTransport, IAsyncDisposable, I
     /// <param name="name">The name reported in results and failures.</param>
     /// <exception cref="MailDeliveryException">The options are invalid (<see cref="MailFailureKind.Configuration"/>); the message lists every problem and its fix.</exception>
     public SmtpTransport(SmtpOptions options, ILogger<SmtpTransport>? logger = null, TimeProvider? timeProvider = null, string name = DefaultName)
+        : this(options, logger, timeProvider, name, mimeTransform: null)
+    {
+    }
+
+    /// <param name="options">Where and how to connect.</param>
+    /// <param name="logger">Connection-level logging.</param>
+    /// <param name="timeProvider">The clock.</param>
+    /// <param name="name">The name reported in results and failures.</param>
+    /// <param name="mimeTransform">
+    /// Something that must work on each message as a MimeKit <c>MimeMessage</c> (DKIM signing, S/MIME); the messages then
+    /// go through MimeKit's writer. <see langword="null"/>: Mailing's own writer.
+    /// </param>
+    internal SmtpTransport(SmtpOptions options, ILogger? logger, TimeProvider? timeProvider, string name, IMimeMessageTransform? mimeTransform)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         Name = name;
         _options = options;
         _time = timeProvider ?? TimeProvider.System;
-        _logger = logger ?? (ILogger)NullLogger.Instance;
+        _logger = logger ?? NullLogger.Instance;
+        _mimeTransform = mimeTransform;
         _classifier = new SmtpFailureClassifier(name, options.Host, options.Port, options.Provider);
 
         var errors = SmtpOptionsValidator.Check(options, "Smtp");
@@ -83,76 +100,81 @@ public sealed partial class SmtpTransport : IEmailTransport, IAsyncDisposable, I
     {
         ArgumentNullException.ThrowIfNull(message);
         var started = _time.GetTimestamp();
-        using var mime = MimeMessageFactory.Create(message, _time);
-        _providerHeaders.Write(message, mime.Headers);
-        Dkim?.Sign(mime);
-        var sender = mime.Sender ?? mime.From.Mailboxes.First();
-        var recipients = mime.To.Mailboxes.Concat(mime.Cc.Mailboxes).Concat(mime.Bcc.Mailboxes)
-            .DistinctBy(mailbox => mailbox.Address, StringComparer.OrdinalIgnoreCase)
-            .ToArray();
-        var sizeBound = MimeSizeBound.Of(mime);
+        var envelope = SmtpEnvelope.For(message);
+        var messageId = message.MessageId ?? MimeMessageFactory.CreateMessageId(message);
+
+        // Serialized once, by the session, when it first needs the bytes; a reconnect sends the very same bytes.
+        var (writer, mime) = CreateWriter(message, messageId);
+        using var built = mime;
+        using var data = new SmtpMessageData(writer);
 
         using var sendTimeout = new CancellationTokenSource(_options.SendTimeout, _time);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, sendTimeout.Token);
+        using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, sendTimeout.Token) : null;
+        var deadline = linked?.Token ?? sendTimeout.Token;
 
         var stage = SmtpStage.Connect;
-        SmtpConnection? connection = null;
+        SmtpSession? session = null;
         try
         {
-            string reply;
+            SmtpReply reply;
+            var fresh = false;
             while (true)
             {
                 stage = SmtpStage.Connect;
-                connection = await _pool.RentAsync(deadline.Token).ConfigureAwait(false);
-                if (NeedsSmtpUtf8(connection.Client, sender, recipients) is { } international)
+                session = await _pool.RentAsync(deadline, fresh).ConfigureAwait(false);
+                if (WhyCannotCarry(session, envelope, writer) is { } unfit)
                 {
-                    // Nothing has been said about this message yet, so the session is still clean for the next one.
-                    _pool.Return(connection);
-                    connection = null;
-                    throw _classifier.SmtpUtf8NotOffered(international.Address);
+                    // Nothing has been said about this message: the session stays clean for the next one.
+                    _pool.Return(session);
+                    session = null;
+                    throw unfit;
                 }
 
                 stage = SmtpStage.Envelope;
-                connection.Client.BeginMessage(recipients.Length, sizeBound);
                 try
                 {
-                    reply = await connection.Client.SendAsync(HideBlindCopies, mime, sender, recipients, deadline.Token).ConfigureAwait(false);
+                    reply = await session.SendAsync(envelope, data, deadline).ConfigureAwait(false);
                     break;
                 }
-                catch (Exception exception) when (connection.IsReused && !connection.Client.EnvelopeAccepted && IsClosedSession(exception))
+                catch (Exception exception) when (!fresh && session.IsReused && session.Transaction.Accepted.Count == 0 && IsClosedSession(exception))
                 {
                     // The server closed a pooled session since its last use (or answered 421, closing it). No recipient
-                    // was accepted, so nothing can have been delivered: one fresh connection cannot duplicate.
+                    // was accepted, so nothing can have been delivered: once, on a new connection, cannot duplicate.
                     SmtpLog.ReconnectBeforeMessage(_logger, _options.Host, _options.Port);
-                    _pool.Discard(connection);
-                    connection = null;
+                    SmtpTelemetry.Reconnected(_options);
+                    _pool.Discard(session);
+                    session = null;
+                    fresh = true;
                 }
             }
 
-            var client = connection.Client;
-            var result = CreateResult(message, mime, reply, client, _time.GetElapsedTime(started));
-            _pool.Return(connection);
-            connection = null;
+            var result = CreateResult(session.Transaction, messageId, reply, _time.GetElapsedTime(started));
+            _pool.Return(session);
+            session = null;
 
             if (result.RejectedRecipients.Count > 0)
             {
-                SmtpLog.RecipientsRefused(_logger, _options.Host, _options.Port, result.RejectedRecipients.Count, recipients.Length, result.MessageId);
+                SmtpLog.RecipientsRefused(_logger, _options.Host, _options.Port, result.RejectedRecipients.Count, envelope.Recipients.Length, result.MessageId);
             }
 
-            Activity.Current?.SetTag("mailing.smtp.accepted_recipients", result.AcceptedRecipients.Count);
-            Activity.Current?.SetTag("mailing.smtp.rejected_recipients", result.RejectedRecipients.Count);
+            if (Activity.Current is { } activity)
+            {
+                activity.SetTag("mailing.smtp.accepted_recipients", result.AcceptedRecipients.Count);
+                activity.SetTag("mailing.smtp.rejected_recipients", result.RejectedRecipients.Count);
+            }
+
             return result;
         }
-        catch (Exception exception) when (connection is not null || exception is OperationCanceledException)
+        catch (Exception exception) when (session is not null || exception is OperationCanceledException)
         {
-            if (connection is not null)
+            if (session is not null)
             {
-                if (connection.Client.EnvelopeAccepted)
+                if (session.Transaction.DataStarted)
                 {
                     stage = SmtpStage.Data;
                 }
 
-                _pool.Discard(connection);
+                await ResetOrDiscardAsync(session).ConfigureAwait(false);
             }
 
             if (exception is OperationCanceledException canceled)
@@ -163,6 +185,12 @@ public sealed partial class SmtpTransport : IEmailTransport, IAsyncDisposable, I
                 }
 
                 throw _classifier.SendDeadlineExpired(stage, canceled);
+            }
+
+            if (exception is MessageWriteException { InnerException: { } unwritable })
+            {
+                // As before any connection: an attachment that cannot be read is the caller's problem, not a delivery failure.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(unwritable);
             }
 
             var failure = _classifier.Classify(exception, stage);
@@ -182,49 +210,134 @@ public sealed partial class SmtpTransport : IEmailTransport, IAsyncDisposable, I
     /// <summary>Closes pooled connections immediately, without QUIT; prefer <see cref="DisposeAsync"/>.</summary>
     public void Dispose() => _pool.Dispose();
 
-    private SendResult CreateResult(EmailMessage message, MimeMessage mime, string reply, RecipientTrackingSmtpClient client, TimeSpan duration)
+    // A session the server refused a message on is still good: RSET, and it carries the next one (a bulk run with a few bad
+    // addresses does not reconnect for each). One whose state is unknown is closed.
+    private async ValueTask ResetOrDiscardAsync(SmtpSession session)
     {
-        var byAddress = message.AllRecipients
-            .DistinctBy(address => address.Address, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(address => address.Address, StringComparer.OrdinalIgnoreCase);
-        EmailAddress Original(MailboxAddress mailbox) =>
-            byAddress.TryGetValue(mailbox.Address, out var address) ? address : new EmailAddress(mailbox.Address);
-
-        return new SendResult
+        if (session.IsOpen)
         {
-            MessageId = mime.MessageId ?? "",
-            TransportName = Name,
-            ProviderMessageId = QueueId(reply),
-            Duration = duration,
-            AcceptedRecipients = client.Accepted.Select(Original).ToArray(),
-            RejectedRecipients = client.Refused
-                .Select(refusal => new RecipientRejection(Original(refusal.Mailbox), refusal.StatusCode, EnhancedCode(refusal.Response), refusal.Response))
-                .ToArray(),
-        };
+            try
+            {
+                using var timeout = new CancellationTokenSource(_options.OperationTimeout);
+                await session.ResetAsync(timeout.Token).ConfigureAwait(false);
+                _pool.Return(session);
+                return;
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // Reset failed: the session goes, the refusal is still what the caller hears about.
+            }
+        }
+
+        _pool.Discard(session);
     }
 
-    private static FormatOptions CreateFormatOptions()
+    private (IMessageWriter Writer, IDisposable? Owned) CreateWriter(EmailMessage message, string messageId)
     {
-        var options = FormatOptions.Default.Clone();
-        options.HiddenHeaders.Add(HeaderId.Bcc);
-        options.HiddenHeaders.Add(HeaderId.ResentBcc);
-        return options;
+        if (_mimeTransform is null && Dkim is null)
+        {
+            return (new EmailMessageWriter(message, messageId, _time.GetUtcNow(), hideBlindCopies: true, _providerHeaders.HeadersFor(message)), null);
+        }
+
+        var mime = MimeMessageFactory.Create(message, _time);
+        try
+        {
+            mime.MessageId = messageId;
+            _providerHeaders.Write(message, mime.Headers);
+            _mimeTransform?.Apply(mime, message);
+            Dkim?.Sign(mime);
+            return (new MimeMessageWriter(mime, hideBlindCopies: true), mime);
+        }
+        catch
+        {
+            mime.Dispose();
+            throw;
+        }
     }
 
-    // MailKit sends a UTF-8 local part even to a server that did not offer SMTPUTF8; RFC 6531 §3.2 says not to.
-    private static MailboxAddress? NeedsSmtpUtf8(SmtpClient client, MailboxAddress sender, MailboxAddress[] recipients) =>
-        client.Capabilities.HasFlag(SmtpCapabilities.UTF8)
-            ? null
-            : recipients.Prepend(sender).FirstOrDefault(mailbox => !System.Text.Ascii.IsValid(mailbox.LocalPart));
+    // Checked on the session the message would go on, before a word of it is said.
+    private MailDeliveryException? WhyCannotCarry(SmtpSession session, SmtpEnvelope envelope, IMessageWriter writer)
+    {
+        if (envelope.UnicodeLocalPart is { } international && !session.Capabilities.SmtpUtf8)
+        {
+            // RFC 6531 §3.2: a UTF-8 local part must not be handed to a server without SMTPUTF8.
+            return _classifier.SmtpUtf8NotOffered(international.Address);
+        }
+
+        return writer.HasEightBitBody && !session.Capabilities.EightBitMime
+            ? _classifier.Classify(new SmtpExtensionMissingException(SmtpExtension.EightBitMime, "it has 8bit parts and the server does not offer 8BITMIME."), SmtpStage.Envelope)
+            : null;
+    }
+
+    private SendResult CreateResult(SmtpTransaction transaction, string messageId, SmtpReply reply, TimeSpan duration) => new()
+    {
+        MessageId = messageId,
+        TransportName = Name,
+        ProviderMessageId = QueueId(reply.Text ?? ""),
+        Duration = duration,
+        AcceptedRecipients = [.. transaction.Accepted],
+        RejectedRecipients = transaction.Refused.Count == 0 ? [] : transaction.Refused
+            .Select(refusal => new RecipientRejection(refusal.Recipient, refusal.StatusCode, EnhancedCode(refusal.Response), refusal.Response))
+            .ToArray(),
+    };
 
     private static bool IsClosedSession(Exception exception) =>
-        exception is IOException or SmtpProtocolException or ServiceNotConnectedException
-            or SmtpCommandException { StatusCode: MailKit.Net.Smtp.SmtpStatusCode.ServiceNotAvailable };
+        exception is IOException or SmtpReplyException { Code: SmtpReplyCode.ServiceNotAvailable };
 
+    // Postfix and most MTAs: "2.0.0 Ok: queued as 4XyZ12"; Amazon SES: "Ok 0100018c...". The id: a letter or digit, then
+    // at least three of letters, digits and ._@- (a hand-written match: a regex allocated its Match on every message).
     private static string? QueueId(string reply)
     {
-        var match = QueuedAs().Match(reply);
-        return match.Success ? match.Groups["id"].Value : null;
+        var text = reply.AsSpan();
+        var start = text;
+        if (start.Length >= 5 && start[0] == '2' && start[1] == '.' && char.IsAsciiDigit(start[2]) && start[3] == '.' && char.IsAsciiDigit(start[4]))
+        {
+            var spaces = CountWhitespace(start[5..]);
+            start = spaces > 0 ? start[(5 + spaces)..] : [];
+        }
+
+        if (start.StartsWith("Ok", StringComparison.OrdinalIgnoreCase) && IdAfterWhitespace(start[2..]) is { } sesId)
+        {
+            return sesId;
+        }
+
+        for (var at = text.IndexOf("queued as", StringComparison.OrdinalIgnoreCase); at >= 0;)
+        {
+            if (IdAfterWhitespace(text[(at + 9)..]) is { } id)
+            {
+                return id;
+            }
+
+            var next = text[(at + 1)..].IndexOf("queued as", StringComparison.OrdinalIgnoreCase);
+            at = next < 0 ? -1 : at + 1 + next;
+        }
+
+        return null;
+
+        static string? IdAfterWhitespace(ReadOnlySpan<char> rest)
+        {
+            var spaces = CountWhitespace(rest);
+            if (spaces == 0)
+            {
+                return null;
+            }
+
+            var id = rest[spaces..];
+            var length = id.IndexOfAnyExcept(QueueIdCharacters);
+            length = length < 0 ? id.Length : length;
+            return length >= 4 && char.IsAsciiLetterOrDigit(id[0]) ? id[..length].ToString() : null;
+        }
+
+        static int CountWhitespace(ReadOnlySpan<char> text)
+        {
+            var count = 0;
+            while (count < text.Length && char.IsWhiteSpace(text[count]))
+            {
+                count++;
+            }
+
+            return count;
+        }
     }
 
     private static string? EnhancedCode(string reply)
@@ -232,10 +345,6 @@ public sealed partial class SmtpTransport : IEmailTransport, IAsyncDisposable, I
         var match = EnhancedStatus().Match(reply);
         return match.Success ? match.Value : null;
     }
-
-    // Postfix and most MTAs: "2.0.0 Ok: queued as 4XyZ12"; Amazon SES: "Ok 0100018c...".
-    [GeneratedRegex(@"(?:queued as|^(?:2\.\d\.\d\s+)?Ok)\s+(?<id>[A-Za-z0-9][A-Za-z0-9._@-]{3,})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex QueuedAs();
 
     [GeneratedRegex(@"^[245]\.[0-9]{1,3}\.[0-9]{1,3}(?=\s|$)", RegexOptions.CultureInvariant)]
     private static partial Regex EnhancedStatus();

@@ -17,6 +17,7 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
     private readonly Func<ScriptedCommand, ScriptedReply?> _script;
     private readonly string _ehloReply;
     private readonly ConcurrentBag<Task> _sessions = [];
+    private readonly ConcurrentDictionary<int, (TcpClient Client, StreamWriter Writer)> _open = new();
     private readonly Task _accepting;
     private int _sessionCount;
 
@@ -52,6 +53,25 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
         Func<ScriptedCommand, ScriptedReply?>? script = null, string? greeting = "220 scripted.test ESMTP", IReadOnlyList<string>? extensions = null) =>
         new(script ?? (_ => null), greeting, extensions ?? ["8BITMIME", "ENHANCEDSTATUSCODES"]);
 
+    /// <summary>
+    /// Ends every open session from the server's side, as an MTA does with a connection idle past its timeout: an optional
+    /// farewell line (Postfix: <c>421 4.4.2 ... Error: timeout exceeded</c>), then the TCP connection is closed.
+    /// </summary>
+    public async Task CloseIdleSessionsAsync(string? farewell = null)
+    {
+        foreach (var (session, (client, writer)) in _open)
+        {
+            if (farewell is not null)
+            {
+                await writer.WriteLineAsync(farewell);
+            }
+
+            client.Client.Shutdown(SocketShutdown.Both);
+            client.Close();
+            _open.TryRemove(session, out _);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
@@ -81,13 +101,14 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
 
     private async Task ServeAsync(TcpClient client, int session)
     {
-        using var _ = client;
+        using var owned = client;
         var token = _stopping.Token;
         try
         {
             var stream = client.GetStream();
             var reader = new StreamReader(stream, Encoding.UTF8);
             var writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
+            _open[session] = (client, writer);
             if (Greeting is null)
             {
                 await Task.Delay(Timeout.Infinite, token);
@@ -95,11 +116,28 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
 
             await writer.WriteLineAsync(Greeting);
             var completed = 0;
+
+            // Like Postfix: DATA without an accepted sender and recipient is refused (554), not answered with 354.
+            var senderAccepted = false;
+            var recipientsAccepted = 0;
             while (await reader.ReadLineAsync(token) is { } line)
             {
                 var verb = line.Split(' ', 2)[0].ToUpperInvariant();
                 Verbs.Enqueue(verb);
                 var reply = _script(new ScriptedCommand(session, completed, verb, line));
+                var accepted = reply is null || reply.Text?.StartsWith('2') == true;
+                senderAccepted = verb switch
+                {
+                    "MAIL" => accepted,
+                    "RSET" => false,
+                    _ => senderAccepted,
+                };
+                recipientsAccepted = verb switch
+                {
+                    "RCPT" when accepted && senderAccepted => recipientsAccepted + 1,
+                    "MAIL" or "RSET" => 0,
+                    _ => recipientsAccepted,
+                };
                 if (!await AnswerAsync(reply, writer, token))
                 {
                     return;
@@ -107,6 +145,12 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
 
                 if (reply is not null)
                 {
+                    continue;
+                }
+
+                if (verb == "DATA" && (!senderAccepted || recipientsAccepted == 0))
+                {
+                    await writer.WriteLineAsync("554 5.5.1 Error: no valid recipients");
                     continue;
                 }
 
@@ -123,7 +167,12 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
                         return;
                     case "DATA":
                         await writer.WriteLineAsync("354 End data with <CR><LF>.<CR><LF>");
-                        var data = await ReadDataAsync(reader, token);
+                        if (await ReadDataAsync(reader, token) is not { } data)
+                        {
+                            // The client hung up before the lone dot: a real server discards what it read.
+                            return;
+                        }
+
                         DataReceived.Enqueue(data);
                         var end = _script(new ScriptedCommand(session, completed, "END-OF-DATA", "."));
                         if (end is null || end.Text?.StartsWith("250", StringComparison.Ordinal) == true)
@@ -142,6 +191,8 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
                             await writer.WriteLineAsync($"250 2.0.0 Ok: queued as Q{session}x{completed}");
                         }
 
+                        senderAccepted = false;
+                        recipientsAccepted = 0;
                         break;
                     case "MAIL" or "RCPT" or "RSET" or "NOOP":
                         await writer.WriteLineAsync("250 2.0.0 Ok");
@@ -155,9 +206,13 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
         catch (Exception) when (token.IsCancellationRequested)
         {
         }
-        catch (IOException)
+        catch (Exception exception) when (exception is IOException or ObjectDisposedException)
         {
-            // The client went away; that is the client's business in these tests.
+            // The client went away, or CloseIdleSessionsAsync closed the session; that is the client's business in these tests.
+        }
+        finally
+        {
+            _open.TryRemove(session, out var _);
         }
     }
 
@@ -183,14 +238,20 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
         return !reply.ThenClose && !reply.Text!.StartsWith("421", StringComparison.Ordinal);
     }
 
-    private static async Task<string> ReadDataAsync(StreamReader reader, CancellationToken token)
+    /// <returns>The message, unstuffed; <see langword="null"/> when the connection ended before the lone dot.</returns>
+    private static async Task<string?> ReadDataAsync(StreamReader reader, CancellationToken token)
     {
         var data = new StringBuilder();
-        while (await reader.ReadLineAsync(token) is { } line && line != ".")
+        while (await reader.ReadLineAsync(token) is { } line)
         {
+            if (line == ".")
+            {
+                return data.ToString();
+            }
+
             data.Append(line.StartsWith("..", StringComparison.Ordinal) ? line[1..] : line).Append("\r\n");
         }
 
-        return data.ToString();
+        return null;
     }
 }

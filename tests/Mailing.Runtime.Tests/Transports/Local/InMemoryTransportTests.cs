@@ -1,4 +1,6 @@
+using Mailing.Runtime.Tests.TestSupport;
 using Mailing.Transports.Local;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Mailing.Runtime.Tests.Transports.Local;
 
@@ -47,6 +49,34 @@ public sealed class InMemoryTransportTests
         Assert.Empty(sent.ToMimeMessage().Bcc);
         Assert.DoesNotContain("audit@shop.example", System.Text.Encoding.ASCII.GetString(sent.MimeBytes.Span), StringComparison.Ordinal);
         Assert.Contains(sent.Recipients, r => r.Address == "audit@shop.example");
+    }
+
+    [Theory]
+    [InlineData("Thanks\nfor your order", null)]
+    [InlineData(null, "<p>Grüße, 山田さん 🎉</p>\n<p>.dot</p>")]
+    [InlineData("Hello\r\n.dot line\nFrom the team\n", "<p>Hello</p>")]
+    public async Task CapturedBytesAndText_AreWhatMimeKitsPathWrote(string? text, string? html)
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 18, 59, 31, TimeSpan.Zero));
+        var transport = new InMemoryTransport(clock);
+        var message = (Message(1) with
+        {
+            From = new EmailAddress("shop@shop.example", "Bücherstube Müller"),
+            Cc = [new EmailAddress("cc@example.com", "Zoë")],
+            Bcc = ["audit@shop.example"],
+            Subject = "Ihre Bestellung über 12 € — 注文",
+            TextBody = text,
+            HtmlBody = html,
+            MessageId = "fixed@shop.example",
+        }).Attach(new EmailAttachment("Überweisung März.pdf", new byte[] { 1, 2, 3 }));
+
+        await transport.SendAsync(message);
+
+        var sent = transport.Sent.Single();
+        var expected = MimeEquivalence.WriteWithMimeKit(message, clock, hideBlindCopies: true);
+        MimeEquivalence.AssertSame(MimeEquivalence.Parse(expected), sent.ToMimeMessage());
+        using var mime = MimeMessageFactory.Create(message, clock);
+        Assert.Equal(mime.TextBody, sent.Text);
     }
 
     [Fact]

@@ -1,4 +1,6 @@
+using Mailing.Runtime.Tests.TestSupport;
 using Mailing.Transports.Local;
+using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 
 namespace Mailing.Runtime.Tests.Transports.Local;
@@ -39,6 +41,22 @@ public sealed class PickupDirectoryTransportTests : IDisposable
         Assert.Equal("Hello", parsed.Subject);
         Assert.Equal("Grüße", parsed.TextBody);
         Assert.Equal("audit@shop.example", parsed.Bcc.Mailboxes.Single().Address);
+    }
+
+    [Fact]
+    public async Task TheFile_IsWhatMimeKitsPathWrote_BccIncluded()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 18, 59, 31, TimeSpan.Zero));
+        var transport = new PickupDirectoryTransport(_directory, clock);
+        var message = (Message("Grüße — 注文") with { MessageId = "pickup@shop.example", TextBody = ".dot\nFrom here\n" })
+            .Attach(new EmailAttachment("Überweisung März.pdf", new byte[] { 1, 2, 3 }));
+
+        await transport.SendAsync(message);
+
+        var file = await File.ReadAllBytesAsync(Assert.Single(Directory.GetFiles(_directory)));
+        MimeEquivalence.AssertWellFormed(file);
+        var expected = MimeEquivalence.WriteWithMimeKit(message, clock, hideBlindCopies: false);
+        MimeEquivalence.AssertSame(MimeEquivalence.Parse(expected), MimeEquivalence.Parse(file));
     }
 
     [Fact]

@@ -1,0 +1,32 @@
+namespace Mailing;
+
+/// <summary>
+/// Writes one message in its RFC 5322 form, CRLF line breaks, into a <see cref="MessageBuffer"/>: the seam between how a
+/// message becomes MIME and how it travels (SMTP DATA, an <c>.eml</c> file, the in-memory transport).
+/// </summary>
+/// <remarks>
+/// Two writers exist. <see cref="EmailMessageWriter"/> is Mailing's own, used whenever nothing needs the message as a
+/// <c>MimeMessage</c>. <see cref="MimeMessageWriter"/> writes a <c>MimeMessage</c> with MimeKit: the path for anything that
+/// has to work on MimeKit's object model after Mailing built it (DKIM signing with MimeKit's <c>DkimSigner</c>, S/MIME).
+/// </remarks>
+internal interface IMessageWriter
+{
+    /// <summary>Roughly how many bytes the message will take, to size the buffer.</summary>
+    int SizeHint { get; }
+
+    /// <summary>
+    /// Bytes the written message cannot exceed, known without writing it; <see langword="null"/> when only writing tells
+    /// (a file attachment, a <c>MimeMessage</c>). Lets SMTP leave out SIZE= for a message that cannot reach the server's limit.
+    /// </summary>
+    long? MaxSize { get; }
+
+    /// <summary>
+    /// Whether a body part is <c>8bit</c> or <c>binary</c>, so the server must offer 8BITMIME (RFC 6152). Header text is not
+    /// counted: a UTF-8 address needs SMTPUTF8, which the envelope decides.
+    /// </summary>
+    bool HasEightBitBody { get; }
+
+    /// <summary>Writes the whole message into <paramref name="output"/>.</summary>
+    /// <exception cref="IOException">An attachment read from a file could not be read.</exception>
+    ValueTask WriteAsync(MessageBuffer output, CancellationToken cancellationToken);
+}

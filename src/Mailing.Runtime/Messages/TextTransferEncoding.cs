@@ -1,0 +1,185 @@
+using System.Buffers;
+
+namespace Mailing;
+
+/// <summary>
+/// The transfer encoding of a UTF-8 text part: <c>7bit</c> when it is plain ASCII in short lines, else
+/// <c>quoted-printable</c>, the choice MimeKit's <c>BestEncodingFilter</c> makes for a 7-bit server, written straight into
+/// the output with CRLF line breaks.
+/// </summary>
+/// <remarks>
+/// Both encodings keep the text readable in raw form and pass through servers without 8BITMIME; the receiver decodes
+/// either into the same characters, with every line break a CRLF.
+/// </remarks>
+internal static class TextTransferEncoding
+{
+    // MimeKit's BestEncodingFilter.GetBestEncoding default: longer lines (CR not counted) go quoted-printable.
+    private const int MaxSevenBitLine = 78;
+
+    // RFC 2045 §6.7 (5): encoded lines are at most 76 characters, the '=' of a soft line break included.
+    private const int MaxEncodedLine = 76;
+
+    // What quoted-printable writes as it is: printable ASCII except '=' (RFC 2045 §6.7 (2)), and space and tab (§6.7 (3)),
+    // except as the last character of a line.
+    private static readonly SearchValues<byte> Literal = SearchValues.Create(
+        " \t!\"#$%&'()*+,-./0123456789:;<>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~"u8);
+
+    private static ReadOnlySpan<byte> Hex => "0123456789ABCDEF"u8;
+
+    /// <summary>
+    /// Whether <paramref name="utf8"/> can go as <c>7bit</c>: no NUL, nothing above 127, no line over 78 characters
+    /// and no line break after a line that starts with <c>From </c> (mbox would mangle it), as MimeKit decides it.
+    /// </summary>
+    public static bool IsSevenBit(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.IndexOfAnyExceptInRange((byte)1, (byte)127) >= 0)
+        {
+            return false;
+        }
+
+        while (true)
+        {
+            var lineFeed = utf8.IndexOf((byte)'\n');
+            if (lineFeed < 0)
+            {
+                // MimeKit counts a last, unterminated line whole (a trailing CR included) and does not look for "From " in it.
+                return utf8.Length <= MaxSevenBitLine;
+            }
+
+            var line = utf8[..lineFeed];
+            var length = line.Length > 0 && line[^1] == (byte)'\r' ? line.Length - 1 : line.Length;
+            if (length > MaxSevenBitLine || line.StartsWith("From "u8))
+            {
+                return false;
+            }
+
+            utf8 = utf8[(lineFeed + 1)..];
+        }
+    }
+
+    /// <summary>Writes 7-bit text with every bare LF as CRLF.</summary>
+    /// <returns>Whether the text ended with a line break.</returns>
+    public static bool WriteSevenBit(ReadOnlySpan<byte> utf8, IBufferWriter<byte> output)
+    {
+        var writer = new ChunkedBufferWriter(output);
+        var endsWithLineBreak = !utf8.IsEmpty && utf8[^1] == (byte)'\n';
+        while (!utf8.IsEmpty)
+        {
+            var lineFeed = utf8.IndexOf((byte)'\n');
+            if (lineFeed < 0)
+            {
+                writer.Write(utf8);
+                break;
+            }
+
+            var line = utf8[..lineFeed];
+            writer.Write(line.Length > 0 && line[^1] == (byte)'\r' ? line[..^1] : line);
+            writer.Write("\r\n"u8);
+            utf8 = utf8[(lineFeed + 1)..];
+        }
+
+        writer.Commit();
+        return endsWithLineBreak;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="utf8"/> as quoted-printable: LF and CRLF become hard line breaks (CRLF), lines longer than 76
+    /// characters get soft breaks, whitespace before a line break and every byte that is not printable ASCII are escaped.
+    /// </summary>
+    /// <returns>Whether the text ended with a line break (when it did not, nothing follows its last character).</returns>
+    public static bool WriteQuotedPrintable(ReadOnlySpan<byte> utf8, IBufferWriter<byte> output)
+    {
+        var writer = new ChunkedBufferWriter(output);
+        var endsWithLineBreak = false;
+        while (!utf8.IsEmpty)
+        {
+            var lineFeed = utf8.IndexOf((byte)'\n');
+            var line = lineFeed < 0 ? utf8 : utf8[..lineFeed];
+            endsWithLineBreak = lineFeed >= 0;
+            utf8 = lineFeed < 0 ? default : utf8[(lineFeed + 1)..];
+            if (endsWithLineBreak && line.Length > 0 && line[^1] == (byte)'\r')
+            {
+                line = line[..^1];
+            }
+
+            // One reservation per line, for its worst case: every byte escaped, a soft break every 72 characters, CRLF.
+            var destination = writer.Reserve((3 * line.Length) + (3 * ((3 * line.Length / 72) + 1)) + 2);
+            var written = EncodeLine(line, destination);
+            if (endsWithLineBreak)
+            {
+                destination[written++] = (byte)'\r';
+                destination[written++] = (byte)'\n';
+            }
+
+            writer.Advance(written);
+        }
+
+        writer.Commit();
+        return endsWithLineBreak;
+    }
+
+    // One line, without its line break, into at most 76 characters per encoded line.
+    private static int EncodeLine(ReadOnlySpan<byte> line, Span<byte> destination)
+    {
+        var written = 0;
+        var column = 0;
+        var position = 0;
+        while (position < line.Length)
+        {
+            // A run written as it is: most of an ordinary line. Whitespace that would end the line is escaped instead.
+            var run = line[position..].IndexOfAnyExcept(Literal);
+            if (run < 0)
+            {
+                run = line.Length - position;
+                if (line[^1] is (byte)' ' or (byte)'\t')
+                {
+                    run--;
+                }
+            }
+
+            while (run > 0)
+            {
+                var room = MaxEncodedLine - 1 - column;
+                if (room <= 0)
+                {
+                    written += SoftBreak(destination[written..]);
+                    column = 0;
+                    continue;
+                }
+
+                var take = Math.Min(room, run);
+                line.Slice(position, take).CopyTo(destination[written..]);
+                written += take;
+                column += take;
+                position += take;
+                run -= take;
+            }
+
+            // Everything else as =XX, and whitespace ending the line (a receiver may strip it): a whole run of such bytes
+            // (a UTF-8 sequence, say) in one go.
+            while (position < line.Length
+                && (line[position] >= 0x80 || !Literal.Contains(line[position]) || (position == line.Length - 1 && line[position] is (byte)' ' or (byte)'\t')))
+            {
+                if (column + 3 > MaxEncodedLine - 1)
+                {
+                    written += SoftBreak(destination[written..]);
+                    column = 0;
+                }
+
+                var b = line[position++];
+                destination[written++] = (byte)'=';
+                destination[written++] = Hex[b >> 4];
+                destination[written++] = Hex[b & 0xF];
+                column += 3;
+            }
+        }
+
+        return written;
+    }
+
+    private static int SoftBreak(Span<byte> destination)
+    {
+        "=\r\n"u8.CopyTo(destination);
+        return 3;
+    }
+}

@@ -1,0 +1,106 @@
+using System.Text;
+using MimeKit;
+using MimeKit.Encodings;
+using MimeKit.IO.Filters;
+
+namespace Mailing.Runtime.Tests.Messages;
+
+/// <summary>The text parts' transfer encoding: the same 7bit-or-quoted-printable choice as MimeKit, and valid quoted-printable.</summary>
+public sealed class TextTransferEncodingTests
+{
+    public static TheoryData<string> Texts() =>
+    [
+        "", "plain", "plain\nascii\r\n", new string('x', 78), new string('x', 79), new string('x', 78) + "\r", new string('x', 78) + "\r\n",
+        "From here", "From here\n", "x\nFrom here\n", "x\r\nFrom \r\n", "Frome\n", "from here\n", "nul\0byte", "Grüße", "tab\tand  spaces  \n",
+        "trailing space \ntrailing tab\t\r\nend ", "lone\rcr", "=3D literally", ".\r\n.dot\n", new string('é', 200), "\n\n\n",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Texts))]
+    public void TheSevenBitChoice_IsMimeKitsBestEncodingChoiceForASevenBitServer(string text)
+    {
+        var utf8 = Encoding.UTF8.GetBytes(text);
+
+        Assert.Equal(MimeKitChoosesSevenBit(utf8), TextTransferEncoding.IsSevenBit(utf8));
+    }
+
+    [Fact]
+    public void TheSevenBitChoice_AgreesWithMimeKit_OnRandomText()
+    {
+        var random = new Random(12);
+        string[] pieces = ["a", " ", "\t", "\r", "\n", "\r\n", "From ", "é", "\0", new string('y', 40), "."];
+        for (var i = 0; i < 2000; i++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(0, 12)).Select(_ => pieces[random.Next(pieces.Length)]));
+            var utf8 = Encoding.UTF8.GetBytes(text);
+
+            Assert.True(MimeKitChoosesSevenBit(utf8) == TextTransferEncoding.IsSevenBit(utf8), $"'{text.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal)}'");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Texts))]
+    public void QuotedPrintable_DecodesToTheTextWithCrLfLineBreaks_InLinesOf76AtMost(string text)
+    {
+        var utf8 = Encoding.UTF8.GetBytes(text);
+        var output = new System.Buffers.ArrayBufferWriter<byte>();
+
+        TextTransferEncoding.WriteQuotedPrintable(utf8, output);
+
+        var encoded = Encoding.ASCII.GetString(output.WrittenSpan);
+        Assert.All(encoded.Split("\r\n"), line =>
+        {
+            Assert.True(line.Length <= 76, $"a line of {line.Length}");
+            Assert.False(line.EndsWith(' ') || line.EndsWith('\t'), "whitespace at the end of an encoded line");
+        });
+        Assert.All(encoded, c => Assert.True(c is >= ' ' and <= '~' or '\r' or '\n' or '\t'));
+        Assert.Equal(Encoding.UTF8.GetBytes(WithCrLf(text)), Decode(output.WrittenSpan));
+    }
+
+    [Theory]
+    [InlineData("a—b", "a=E2=80=94b")]
+    [InlineData("x = y\n", "x =3D y\r\n")]
+    [InlineData("trailing space \nand tab\t", "trailing space=20\r\nand tab=09")]
+    [InlineData("two spaces  \r\n", "two spaces =20\r\n")]
+    [InlineData("lone\rcr", "lone=0Dcr")]
+    [InlineData(".leading dot stays", ".leading dot stays")]
+    public void QuotedPrintable_EscapesOnlyWhatMustBe_AndStaysReadable(string text, string expected)
+    {
+        var output = new System.Buffers.ArrayBufferWriter<byte>();
+
+        TextTransferEncoding.WriteQuotedPrintable(Encoding.UTF8.GetBytes(text), output);
+
+        Assert.Equal(expected, Encoding.ASCII.GetString(output.WrittenSpan));
+    }
+
+    [Fact]
+    public void QuotedPrintable_BreaksALongLineSoftly_NeverInsideAnEscape()
+    {
+        var output = new System.Buffers.ArrayBufferWriter<byte>();
+
+        TextTransferEncoding.WriteQuotedPrintable(Encoding.UTF8.GetBytes(new string('a', 74) + "éé" + new string('b', 100)), output);
+
+        var lines = Encoding.ASCII.GetString(output.WrittenSpan).Split("\r\n");
+        Assert.Equal(new string('a', 74) + "=", lines[0]);
+        Assert.StartsWith("=C3=A9=C3=A9bbb", lines[1], StringComparison.Ordinal);
+        Assert.All(lines[..^1], line => Assert.EndsWith("=", line, StringComparison.Ordinal));
+    }
+
+    private static bool MimeKitChoosesSevenBit(byte[] utf8)
+    {
+        var filter = new BestEncodingFilter();
+        filter.Flush(utf8, 0, utf8.Length, out _, out _);
+        return filter.GetBestEncoding(EncodingConstraint.SevenBit) == ContentEncoding.SevenBit;
+    }
+
+    private static byte[] Decode(ReadOnlySpan<byte> quotedPrintable)
+    {
+        var decoder = new QuotedPrintableDecoder();
+        var input = quotedPrintable.ToArray();
+        var output = new byte[decoder.EstimateOutputLength(input.Length)];
+        var length = decoder.Decode(input, 0, input.Length, output);
+        return output.AsSpan(0, length).ToArray();
+    }
+
+    private static string WithCrLf(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n", "\r\n", StringComparison.Ordinal);
+}
