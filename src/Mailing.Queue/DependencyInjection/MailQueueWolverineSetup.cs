@@ -1,0 +1,101 @@
+using JasperFx.CodeGeneration;
+using Mailing.Queue.Enqueueing;
+using Mailing.Queue.Storage;
+using Mailing.Queue.Working;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
+using Wolverine.Postgresql;
+using Wolverine.Sqlite;
+
+namespace Mailing.Queue;
+
+/// <summary>
+/// Configures Wolverine for the mail queue: the storage (Wolverine's SQLite or PostgreSQL persistence and its
+/// database-backed queue transport), where queued mail is published, the pre-built handler, and, in workers, the
+/// durable listener.
+/// </summary>
+/// <remarks>
+/// Applied to Wolverine's options while services are registered, because choosing the storage registers services
+/// (Wolverine refuses that from extensions applied later). An application that uses Wolverine itself calls
+/// <c>AddWolverine</c>/<c>UseWolverine</c> first; otherwise <c>UseQueue</c> adds Wolverine with static type loading and
+/// no handler discovery, so no runtime compiler is needed.
+/// </remarks>
+internal static class MailQueueWolverineSetup
+{
+    public static WolverineOptions EnsureWolverine(IServiceCollection services)
+    {
+        if (Find(services) is { } existing)
+        {
+            return existing;
+        }
+
+        services.AddWolverine(ExtensionDiscovery.ManualOnly, options =>
+        {
+            options.Discovery.DisableConventionalDiscovery();
+            options.CodeGeneration.TypeLoadMode = TypeLoadMode.Static;
+        });
+        return Find(services) ?? throw new InvalidOperationException("Wolverine did not register its options.");
+    }
+
+    public static WolverineOptions? Find(IServiceCollection services) =>
+        services.LastOrDefault(d => d.ServiceType == typeof(WolverineOptions))?.ImplementationInstance as WolverineOptions;
+
+    /// <summary>Storage, publishing and the handler: what every process using the queue needs.</summary>
+    public static void ConfigureQueue(WolverineOptions wolverine, MailQueueRegistration registration)
+    {
+        if (registration.Storage is not { } storage)
+        {
+            return; // Reported by start-up validation.
+        }
+
+        var options = registration.Options;
+        wolverine.AddMessageHandler(new QueuedEmailHandler());
+        if (storage.Kind == QueueStorageKind.Sqlite)
+        {
+            wolverine.UseSqlitePersistenceAndTransport(storage.ConnectionString);
+            wolverine.PublishMessage<QueuedEmail>().ToSqliteQueue(options.QueueName).UseDurableOutbox();
+        }
+        else
+        {
+            wolverine.UsePostgresqlPersistenceAndTransport(storage.ConnectionString, options.Schema, options.Schema);
+            wolverine.PublishMessage<QueuedEmail>().ToPostgresqlQueue(options.QueueName).UseDurableOutbox();
+        }
+
+        // A killed worker's messages wait for the others to notice it is gone: a heartbeat three times per timeout.
+        var durability = wolverine.Durability;
+        durability.StaleNodeTimeout = options.WorkerTimeout;
+        durability.HealthCheckPollingTime = options.WorkerTimeout / 3;
+        durability.FirstHealthCheckExecution = TimeSpan.FromMilliseconds(Math.Min(1000, durability.HealthCheckPollingTime.TotalMilliseconds));
+        durability.NodeReassignmentPollingTime = options.WorkerTimeout / 3;
+        durability.OrphanedMessageSweepPollingTime = options.WorkerTimeout / 3;
+        durability.ScheduledJobPollingTime = options.PollingInterval;
+        durability.ScheduledJobFirstExecution = options.PollingInterval;
+    }
+
+    /// <summary>The durable listener that makes this process a worker.</summary>
+    public static void Listen(WolverineOptions wolverine, MailQueueRegistration registration)
+    {
+        if (registration.Storage is not { } storage)
+        {
+            return;
+        }
+
+        var options = registration.Options;
+        if (storage.Kind == QueueStorageKind.Sqlite)
+        {
+            wolverine.ListenToSqliteQueue(options.QueueName)
+                .PollingInterval(options.PollingInterval)
+                .MaximumMessagesToReceive(options.Workers)
+                .UseDurableInbox()
+                .MaximumParallelMessages(options.Workers);
+        }
+        else
+        {
+            wolverine.ListenToPostgresqlQueue(options.QueueName)
+                .PollingInterval(options.PollingInterval)
+                .MaximumMessagesToReceive(options.Workers)
+                .UseDurableInbox()
+                .MaximumParallelMessages(options.Workers);
+        }
+    }
+}
