@@ -9,6 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Wolverine;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -22,39 +23,45 @@ public static class MailQueueMailingBuilderExtensions
     /// <param name="builder">The builder <c>AddMailing</c> returned; queued mail is sent through its mailer and transports.</param>
     /// <param name="section">The <c>Mailing:Queue</c> section: <c>Storage</c> (required), <c>Workers</c>, <c>RateLimits</c>, ...; see <see cref="MailQueueOptions"/>.</param>
     /// <returns>The same builder.</returns>
+    /// <param name="configureWolverine">
+    /// The application's own Wolverine configuration, if it uses Wolverine too: the EF Core outbox
+    /// (<c>w =&gt; w.UseEntityFrameworkCoreTransactions()</c>), its own handlers, other transports.
+    /// </param>
     /// <remarks>
     /// <para>
     /// This process can then enqueue; it sends queued mail only with <see cref="AddMailingWorker"/>. Every process that
     /// enqueues or works must name the same <c>Storage</c>.
     /// </para>
     /// <para>
-    /// An application that uses Wolverine itself (for its own handlers, or for the EF Core outbox) registers it with
-    /// <c>AddWolverine</c>/<c>UseWolverine</c> <em>before</em> this call; the queue then adds its storage, routing and
-    /// handler to that configuration. Otherwise this call adds Wolverine, with static type loading and no handler
-    /// discovery (no runtime compiler is needed).
+    /// This call adds Wolverine, because the queue's storage must be chosen when Wolverine is added: with static type
+    /// loading and no handler discovery, so no runtime compiler is needed. An application that uses Wolverine itself does
+    /// not call <c>AddWolverine</c>/<c>UseWolverine</c> but configures it in <paramref name="configureWolverine"/> (set
+    /// <c>Discovery</c> and <c>CodeGeneration.TypeLoadMode</c> there for its own handlers).
     /// </para>
     /// </remarks>
-    public static MailingBuilder UseQueue(this MailingBuilder builder, IConfiguration section)
+    /// <exception cref="InvalidOperationException">Wolverine was already added, or <c>UseQueue</c> was called before.</exception>
+    public static MailingBuilder UseQueue(this MailingBuilder builder, IConfiguration section, Action<WolverineOptions>? configureWolverine = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(section);
         var options = new MailQueueOptions();
         var problems = new List<string>();
         MailQueueOptionsBinder.Bind(section, options, problems);
-        return UseQueue(builder, options, problems);
+        return UseQueue(builder, options, problems, configureWolverine);
     }
 
     /// <summary>Adds the mail queue with settings given in code.</summary>
     /// <param name="builder">The builder <c>AddMailing</c> returned.</param>
     /// <param name="configure">Sets <see cref="MailQueueOptions"/>; <see cref="MailQueueOptions.Storage"/> is required.</param>
+    /// <param name="configureWolverine">The application's own Wolverine configuration, if it uses Wolverine too.</param>
     /// <returns>The same builder.</returns>
-    public static MailingBuilder UseQueue(this MailingBuilder builder, Action<MailQueueOptions> configure)
+    public static MailingBuilder UseQueue(this MailingBuilder builder, Action<MailQueueOptions> configure, Action<WolverineOptions>? configureWolverine = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);
         var options = new MailQueueOptions();
         configure(options);
-        return UseQueue(builder, options, []);
+        return UseQueue(builder, options, [], configureWolverine);
     }
 
     /// <summary>
@@ -84,7 +91,7 @@ public static class MailQueueMailingBuilderExtensions
         return services;
     }
 
-    private static MailingBuilder UseQueue(MailingBuilder builder, MailQueueOptions options, List<string> problems)
+    private static MailingBuilder UseQueue(MailingBuilder builder, MailQueueOptions options, List<string> problems, Action<WolverineOptions>? configureWolverine)
     {
         var services = builder.Services;
         if (Registration(services) is not null)
@@ -103,8 +110,7 @@ public static class MailQueueMailingBuilderExtensions
         services.TryAddSingleton<IMailQueue, MailQueue>();
         services.TryAddSingleton<IMailDeadLetters, MailDeadLetters>();
 
-        var wolverine = MailQueueWolverineSetup.EnsureWolverine(services);
-        MailQueueWolverineSetup.ConfigureQueue(wolverine, registration);
+        registration.Wolverine = MailQueueWolverineSetup.AddWolverine(services, registration, configureWolverine);
         if (services.Any(d => d.ServiceType == typeof(MailingWorkerMarker)))
         {
             StartWorking(services, registration);
@@ -121,7 +127,7 @@ public static class MailQueueMailingBuilderExtensions
         }
 
         registration.IsWorker = true;
-        MailQueueWolverineSetup.Listen(MailQueueWolverineSetup.Find(services)!, registration);
+        MailQueueWolverineSetup.Listen(registration.Wolverine!, registration);
     }
 
     private static MailQueueRegistration? Registration(IServiceCollection services) =>

@@ -40,6 +40,9 @@ internal sealed class MailQueueRegistration
 
     public IReadOnlyDictionary<string, TransportRateLimit> RateLimits { get; }
 
+    /// <summary>Wolverine's options, once <c>UseQueue</c> added Wolverine.</summary>
+    public Wolverine.WolverineOptions? Wolverine { get; set; }
+
     /// <summary>Whether this process sends queued mail (<c>AddMailingWorker()</c>), or only enqueues.</summary>
     public bool IsWorker { get; set; }
 }

@@ -16,29 +16,37 @@ namespace Mailing.Queue;
 /// </summary>
 /// <remarks>
 /// Applied to Wolverine's options while services are registered, because choosing the storage registers services
-/// (Wolverine refuses that from extensions applied later). An application that uses Wolverine itself calls
-/// <c>AddWolverine</c>/<c>UseWolverine</c> first; otherwise <c>UseQueue</c> adds Wolverine with static type loading and
-/// no handler discovery, so no runtime compiler is needed.
+/// (Wolverine refuses that from extensions applied later). So <c>UseQueue</c> adds Wolverine itself, with static type
+/// loading and no handler discovery (no runtime compiler is needed), and an application that uses Wolverine too
+/// configures it in <c>UseQueue</c>'s callback.
 /// </remarks>
 internal static class MailQueueWolverineSetup
 {
-    public static WolverineOptions EnsureWolverine(IServiceCollection services)
+    /// <summary>
+    /// Adds Wolverine configured for the queue, then <paramref name="configure"/> for the application's own use of it.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Wolverine is already registered: one host has one Wolverine, and the queue must configure its storage when Wolverine is added.</exception>
+    public static WolverineOptions AddWolverine(IServiceCollection services, MailQueueRegistration registration, Action<WolverineOptions>? configure)
     {
-        if (Find(services) is { } existing)
+        if (services.Any(d => d.ServiceType == typeof(WolverineOptions)))
         {
-            return existing;
+            throw new InvalidOperationException(
+                "Wolverine is already registered (AddWolverine or UseWolverine was called before UseQueue). The mail queue adds Wolverine itself, " +
+                "because its storage must be chosen when Wolverine is added: remove your call and configure Wolverine in UseQueue's callback instead, " +
+                "e.g. AddMailing(...).UseQueue(section, wolverine => wolverine.UseEntityFrameworkCoreTransactions()).");
         }
 
+        WolverineOptions? added = null;
         services.AddWolverine(ExtensionDiscovery.ManualOnly, options =>
         {
             options.Discovery.DisableConventionalDiscovery();
             options.CodeGeneration.TypeLoadMode = TypeLoadMode.Static;
+            ConfigureQueue(options, registration);
+            configure?.Invoke(options);
+            added = options;
         });
-        return Find(services) ?? throw new InvalidOperationException("Wolverine did not register its options.");
+        return added ?? throw new InvalidOperationException("Wolverine did not configure its options when it was added.");
     }
-
-    public static WolverineOptions? Find(IServiceCollection services) =>
-        services.LastOrDefault(d => d.ServiceType == typeof(WolverineOptions))?.ImplementationInstance as WolverineOptions;
 
     /// <summary>Storage, publishing and the handler: what every process using the queue needs.</summary>
     public static void ConfigureQueue(WolverineOptions wolverine, MailQueueRegistration registration)
