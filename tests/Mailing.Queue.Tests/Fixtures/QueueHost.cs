@@ -8,13 +8,12 @@ namespace Mailing.Queue.Tests.Fixtures;
 /// <summary>An application in this process, configured as a user would: <c>Mailing</c> settings, <c>UseQueue</c>, optionally a worker.</summary>
 internal static class QueueHost
 {
-    public static async Task<IHost> StartAsync(IDictionary<string, string?> settings, bool worker, Action<IServiceCollection>? before = null, Action<IServiceCollection>? after = null)
+    public static async Task<IHost> StartAsync(IDictionary<string, string?> settings, bool worker, Action<Wolverine.WolverineOptions>? configureWolverine = null, Action<IServiceCollection>? after = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        before?.Invoke(builder.Services);
-        builder.Services.AddMailing(builder.Configuration.GetSection("Mailing")).UseQueue(builder.Configuration.GetSection("Mailing:Queue"));
+        builder.Services.AddMailing(builder.Configuration.GetSection("Mailing")).UseQueue(builder.Configuration.GetSection("Mailing:Queue"), configureWolverine);
         if (worker)
         {
             builder.Services.AddMailingWorker();
