@@ -3,13 +3,15 @@ using Mailing.Queue.Storage;
 namespace Mailing.Queue.RateLimiting;
 
 /// <summary>
-/// Holds each transport to its configured rate across every worker: before a send, the worker takes the next free slot
-/// from a row in the queue's storage (one atomic <c>UPDATE ... RETURNING</c>) and waits until the slot starts.
+/// Holds each transport to its configured rate across every worker: right before a send, the worker takes the
+/// transport's current slot from a row in the queue's storage (one atomic <c>UPDATE ... WHERE next_slot &lt;= now</c>),
+/// or learns when the next one starts and tries again then.
 /// </summary>
 /// <remarks>
-/// Slots are spaced one interval apart by the database's clock (the generic cell rate algorithm without burst), so
-/// however many workers run, no two sends through one transport start closer than the interval. A worker that dies
-/// after taking a slot wastes that slot; nothing else is lost.
+/// Slots are spaced one interval apart by the database's clock (the generic cell rate algorithm without burst), and a
+/// slot is taken only by a send that starts at once, never booked ahead: a worker that stalls (a pause, a slow
+/// connection) cannot later send on an old slot next to on-time ones. However many workers run, no two sends through
+/// one transport start closer than the interval.
 /// </remarks>
 internal sealed class SharedRateLimiter
 {
@@ -33,13 +35,19 @@ internal sealed class SharedRateLimiter
             return TimeSpan.Zero;
         }
 
-        var wait = await _database.ReserveSlotAsync(limit.Transport.ToLowerInvariant(), limit.Interval, cancellationToken).ConfigureAwait(false);
-        if (wait <= TimeSpan.Zero)
+        var waited = TimeSpan.Zero;
+        while (true)
         {
-            return TimeSpan.Zero;
-        }
+            var wait = await _database.TryTakeSlotAsync(limit.Transport.ToLowerInvariant(), limit.Interval, cancellationToken).ConfigureAwait(false);
+            if (wait <= TimeSpan.Zero)
+            {
+                return waited;
+            }
 
-        await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
-        return wait;
+            // Waiters spread over a fifth of an interval so they do not all ask at the same instant.
+            wait += limit.Interval * (Random.Shared.NextDouble() / 5);
+            await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+            waited += wait;
+        }
     }
 }

@@ -95,11 +95,11 @@ internal sealed class QueueDatabase
     }
 
     /// <summary>
-    /// Takes the next free send slot of <paramref name="transport"/>, one <paramref name="interval"/> after the last one
-    /// any worker took, by the database's clock.
+    /// Takes <paramref name="transport"/>'s send slot if it has started by the database's clock, moving the next one an
+    /// <paramref name="interval"/> later; a slot is only ever taken by the send about to start, never booked ahead.
     /// </summary>
-    /// <returns>How long to wait until the slot starts; zero or negative when it has already started.</returns>
-    public async Task<TimeSpan> ReserveSlotAsync(string transport, TimeSpan interval, CancellationToken cancellationToken)
+    /// <returns>Zero when the slot was taken; otherwise how long until the next slot starts (then try again).</returns>
+    public async Task<TimeSpan> TryTakeSlotAsync(string transport, TimeSpan interval, CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await Database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -109,12 +109,17 @@ internal sealed class QueueDatabase
         }
 
         var micros = (long)Math.Ceiling(interval.TotalMicroseconds);
-        await using var command = Command(connection, Sql.ReserveSlot, ("@transport", transport), ("@interval", micros));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        var slot = reader.GetInt64(0);
-        var now = reader.GetInt64(1);
-        return TimeSpan.FromMicroseconds(slot - now);
+        await using (var take = Command(connection, Sql.TakeSlot, ("@transport", transport), ("@interval", micros)))
+        {
+            if (await take.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null)
+            {
+                return TimeSpan.Zero;
+            }
+        }
+
+        await using var next = Command(connection, Sql.NextSlot, ("@transport", transport));
+        var wait = Convert.ToInt64(await next.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        return TimeSpan.FromMicroseconds(Math.Max(1, wait));
     }
 
     /// <summary>Counts what the queue holds now.</summary>

@@ -50,7 +50,8 @@ internal sealed class QueueSql
         InsertSent = $"INSERT INTO {SentTable} (idempotency_key, message_id, queue_id, transport, provider_message_id, sent_at) VALUES (@key, @message_id, @queue_id, @transport, @provider_message_id, @sent_at) ON CONFLICT (idempotency_key) DO NOTHING";
         PruneSent = $"DELETE FROM {SentTable} WHERE sent_at < @before";
         EnsureRateRow = $"INSERT INTO {RateTable} (transport, next_slot) VALUES (@transport, 0) ON CONFLICT (transport) DO NOTHING";
-        ReserveSlot = $"UPDATE {RateTable} SET next_slot = {greatest}(next_slot, {now}) + @interval WHERE transport = @transport RETURNING next_slot - @interval, {now}";
+        TakeSlot = $"UPDATE {RateTable} SET next_slot = {greatest}(next_slot, {now}) + @interval WHERE transport = @transport AND next_slot <= {now} RETURNING next_slot";
+        NextSlot = $"SELECT next_slot - {now} FROM {RateTable} WHERE transport = @transport";
         Snapshot = $"""
             SELECT
               (SELECT count(*) FROM {queueTable}),
@@ -78,7 +79,11 @@ internal sealed class QueueSql
 
     public string EnsureRateRow { get; }
 
-    public string ReserveSlot { get; }
+    /// <summary>Takes the transport's slot if it has started (one row back), else changes nothing (no row).</summary>
+    public string TakeSlot { get; }
+
+    /// <summary>Microseconds until the transport's next slot starts.</summary>
+    public string NextSlot { get; }
 
     public string Snapshot { get; }
 }
