@@ -1,8 +1,10 @@
+using System.Globalization;
 using Mailing.Queue.Tests.Fixtures;
 using Mailing.TestServers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 using Wolverine.EntityFrameworkCore;
 
 namespace Mailing.Queue.Tests;
@@ -10,10 +12,27 @@ namespace Mailing.Queue.Tests;
 /// <summary>Many nodes: the queue in PostgreSQL (one cluster for the run), workers in processes of their own.</summary>
 public sealed class PostgresQueueTests
 {
-    // Skipped until the stall below is understood: in the first full run the killed worker's messages were released
-    // (owner 0) and 9,580 of 10,000 were sent exactly once, but the two surviving workers' listeners stopped polling
-    // after the hold was released (416 left ready, 4 released and not taken again). See the branch report.
-    [Fact(Skip = "Surviving workers' Wolverine listeners stop polling after the hold-and-kill; under investigation (see docs/queue.md, Known gaps).")]
+    /// <summary>
+    /// Three worker processes send 10,000 queued messages to a loopback SMTP sink; one is killed with SIGKILL a quarter
+    /// of the way through. Every message must arrive exactly once, counted by Message-Id at the sink.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// What the kill proves: the killed worker's messages (the sends it had started, and the ones it had taken from the
+    /// queue into its inbox and not started) are all sent by the other workers, and none of the messages it had
+    /// finished is sent again. The kill happens while the sink holds its reply to every message's data, with every
+    /// send of every worker waiting for that reply: so at the moment of the kill no message is between the provider's
+    /// acceptance and the commit of its sent-log row. It does not prove what cannot hold there: a worker killed after
+    /// the provider accepted a message and before the commit sends it again (docs/queue.md, "The window that remains").
+    /// </para>
+    /// <para>
+    /// The enqueue-only application starts first, so Wolverine makes it the leader and gives it the database's
+    /// durability agent, which cannot recover inbox rows for a queue it does not listen to. The test checks that
+    /// placement, so it keeps proving that workers take back a dead worker's messages themselves
+    /// (<c>ReleasedMailRecovery</c>); before they did, the killed worker's messages stayed in the inbox for good.
+    /// </para>
+    /// </remarks>
+    [Fact]
     public async Task ThreeWorkerProcesses_OneKilledMidRun_SendEveryMessageExactlyOnce()
     {
         const int Messages = 10_000;
@@ -21,20 +40,18 @@ public sealed class PostgresQueueTests
         var database = await (await PostgresServer.GetAsync()).CreateDatabaseAsync();
         await using var sink = InstantSmtpSink.Start(recordMessages: true);
         var settings = QueueHost.Settings(database, QueueHost.SmtpTransport(sink.Port));
-        settings["Mailing:Queue:Workers"] = Workers.ToString();
+        settings["Mailing:Queue:Workers"] = Workers.ToString(CultureInfo.InvariantCulture);
+        settings["Logging:LogLevel:Wolverine"] = "Information";
+        settings["Logging:LogLevel:Mailing.Queue"] = "Information";
         using var app = await QueueHost.StartAsync(settings, worker: false);
         var queue = app.Services.GetRequiredService<IMailQueue>();
+        var ids = new System.Collections.Concurrent.ConcurrentBag<string>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, Messages), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
+            ids.Add((await queue.EnqueueAsync(SqliteQueueTests.Message(i))).MessageId));
 
         var workers = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => WorkerProcess.StartAsync(settings)));
         try
         {
-            var ids = new System.Collections.Concurrent.ConcurrentBag<string>();
-            await Parallel.ForEachAsync(Enumerable.Range(0, Messages), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
-                ids.Add((await queue.EnqueueAsync(SqliteQueueTests.Message(i))).MessageId));
-
-            // Mid-run, hold every reply to the end of a message's data: each worker's sends stop before the server
-            // accepts them, so none is between acceptance and its sent-log commit. Then kill one worker: the messages
-            // it held, taken or sending, must all be sent by the others, and none of its finished ones again.
             await Eventually.WaitAsync(() => sink.MessagesAccepted >= Messages / 4, "a quarter of the messages");
             sink.Hold();
             await Eventually.WaitAsync(() => sink.MessagesHeld >= 3 * Workers, "every worker's sends to wait for their reply");
@@ -46,10 +63,20 @@ public sealed class PostgresQueueTests
             await Eventually.WaitAsync(async () => (await app.Services.GetRequiredService<Storage.QueueDatabase>().SnapshotAsync(CancellationToken.None)).Depth == 0, "the queue to drain");
 
             var counts = sink.Arrivals.GroupBy(a => a.MessageId).ToDictionary(g => g.Key, g => g.Count());
-            Assert.True(acceptedBeforeKill < Messages, "the worker was killed mid-run");
+            Assert.InRange(acceptedBeforeKill, Messages / 4, Messages / 2);
             Assert.Equal(Messages, ids.Distinct().Count());
             Assert.All(ids, id => Assert.Equal(1, counts.GetValueOrDefault(id)));
             Assert.Equal(Messages, sink.Arrivals.Count);
+            Assert.Equal(app.Services.GetRequiredService<Wolverine.WolverineOptions>().UniqueNodeId, await DurabilityAgentNodeAsync(database));
+        }
+        catch (Exception exception) when (exception is TimeoutException or Xunit.Sdk.XunitException)
+        {
+            // What the workers were doing is what explains a stall or a duplicate.
+            var snapshot = await app.Services.GetRequiredService<Storage.QueueDatabase>().SnapshotAsync(CancellationToken.None);
+            throw new InvalidOperationException(
+                $"{exception.Message}\nSink: {sink.MessagesAccepted} accepted, {sink.Arrivals.Select(a => a.MessageId).Distinct().Count()} distinct. Queue: {snapshot}\n" +
+                string.Join("\n", workers.Select(w => $"--- worker {w.Id}{(w.HasExited ? " (exited)" : "")}, last lines:\n{string.Join("\n", w.Output.TakeLast(40))}")),
+                exception);
         }
         finally
         {
@@ -148,6 +175,15 @@ public sealed class PostgresQueueTests
         }
 
         return enqueued;
+    }
+
+    /// <summary>The node that holds Wolverine's durability agent for the queue's database (its agent assignment row).</summary>
+    private static async Task<Guid> DurabilityAgentNodeAsync(string database)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT node_id FROM mailing.wolverine_node_assignments WHERE id LIKE 'wolverinedb://%'", connection);
+        return (Guid)(await command.ExecuteScalarAsync() ?? Guid.Empty);
     }
 
     private static int MostInAnyWindow(TimeSpan[] sorted, TimeSpan window)

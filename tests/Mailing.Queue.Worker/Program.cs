@@ -5,7 +5,13 @@ using Microsoft.Extensions.Logging;
 // Settings come from the command line: --Mailing:Transport=smtp://127.0.0.1:PORT?security=none --Mailing:Queue:Storage=...
 var builder = Host.CreateApplicationBuilder(args);
 builder.Logging.ClearProviders();
-builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+// One line per entry with its time, so a test can show what a worker did; Logging:LogLevel:* settings raise the detail.
+builder.Logging.AddSimpleConsole(o =>
+{
+    o.SingleLine = true;
+    o.TimestampFormat = "HH:mm:ss.fff ";
+    o.UseUtcTimestamp = true;
+}).SetMinimumLevel(LogLevel.Warning);
 builder.Services.AddMailing(builder.Configuration.GetSection("Mailing")).UseQueue(builder.Configuration.GetSection("Mailing:Queue"));
 builder.Services.AddMailingWorker();
 

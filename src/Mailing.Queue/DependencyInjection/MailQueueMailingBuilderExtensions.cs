@@ -79,6 +79,7 @@ public static class MailQueueMailingBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddHostedService<MailQueueMeasurer>();
+        services.AddHostedService<Mailing.Queue.Working.ReleasedMailRecovery>();
         if (Registration(services) is { } registration)
         {
             StartWorking(services, registration);

@@ -36,4 +36,12 @@ internal static partial class MailQueueLog
     [LoggerMessage(EventId = 1107, EventName = "QueueMeasureFailed", Level = LogLevel.Warning,
         Message = "Measuring the mail queue failed; metrics keep their last values")]
     public static partial void MeasureFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1108, EventName = "QueueReleasedMailRecovered", Level = LogLevel.Information,
+        Message = "Took back {Count} queued message(s) released from a worker that stopped or died")]
+    public static partial void ReleasedRecovered(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 1109, EventName = "QueueRecoveryFailed", Level = LogLevel.Warning,
+        Message = "Looking for queued messages released from a stopped worker failed; trying again at the next sweep")]
+    public static partial void RecoveryFailed(ILogger logger, Exception exception);
 }

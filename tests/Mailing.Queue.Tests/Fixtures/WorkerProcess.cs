@@ -26,8 +26,10 @@ internal sealed class WorkerProcess : IDisposable
             {
                 _started.TrySetResult();
             }
+
+            Output.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {e.Data}");
         };
-        _process.ErrorDataReceived += (_, e) => Output.Add(e.Data ?? "");
+        _process.ErrorDataReceived += (_, e) => Output.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {e.Data}");
         _process.Exited += (_, _) => _started.TrySetException(new InvalidOperationException($"The worker exited before it started: {string.Join('\n', Output)}"));
         _process.EnableRaisingEvents = true;
         _process.Start();
@@ -35,8 +37,12 @@ internal sealed class WorkerProcess : IDisposable
         _process.BeginErrorReadLine();
     }
 
-    /// <summary>What the worker wrote to standard error (its warnings and errors).</summary>
-    public System.Collections.Concurrent.ConcurrentBag<string> Output { get; } = [];
+    /// <summary>What the worker wrote (its log), each line with the time it was read.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Output { get; } = [];
+
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
 
     public static async Task<WorkerProcess> StartAsync(IDictionary<string, string?> settings)
     {
