@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Text.Json;
 using Mailing.Queue.Tests.Fixtures;
 using Mailing.Tests.Http.Fixtures;
@@ -5,6 +6,7 @@ using Mailing.TestServers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Hosting;
 
 namespace Mailing.Queue.Tests;
@@ -43,6 +45,19 @@ public sealed class SqliteQueueTests : IDisposable
         var counts = sink.Arrivals.GroupBy(a => a.MessageId).ToDictionary(g => g.Key, g => g.Count());
         Assert.All(enqueued.Append(first), e => Assert.Equal(1, counts.GetValueOrDefault(e.MessageId)));
         Assert.Equal(21, sink.Arrivals.Count);
+    }
+
+    [Fact]
+    public async Task QueuedTemplate_IsSentUnderItsTemplateName_InTheMailersMetrics()
+    {
+        await using var sink = InstantSmtpSink.Start(recordMessages: true);
+        using var host = await QueueHost.StartAsync(QueueHost.Settings(Storage, QueueHost.SmtpTransport(sink.Port)), worker: true);
+        using var sent = new MetricCollector<long>(host.Services.GetRequiredService<IMeterFactory>(), MailingDiagnostics.MeterName, MailingDiagnostics.SentCounterName);
+
+        var queued = await host.Services.GetRequiredService<IMailQueue>().EnqueueAsync(new OrderReceiptTemplate(), "ann@example.com");
+        await Eventually.WaitAsync(() => sink.Arrivals.Any(a => a.MessageId == queued.MessageId) && sent.GetMeasurementSnapshot().Count > 0, "the receipt to be sent and counted");
+
+        Assert.Equal(nameof(OrderReceiptTemplate), Assert.Single(sent.GetMeasurementSnapshot()).Tags["mailing.template"]);
     }
 
     [Fact]
@@ -177,6 +192,13 @@ public sealed class SqliteQueueTests : IDisposable
         HtmlBody = $"<p>Order {number}</p>",
         TextBody = $"Order {number}",
     };
+
+    private sealed class OrderReceiptTemplate : IEmailTemplate
+    {
+        public RenderedEmail Render(IFormatProvider? culture = null) => new("Your order 7", "<p>Order 7</p>", "Order 7");
+
+        public void RenderHtml(TextWriter writer, IFormatProvider? culture = null) => writer.Write("<p>Order 7</p>");
+    }
 
     private static Task<Storage.QueueSnapshot> Snapshot(IHost host) =>
         host.Services.GetRequiredService<Storage.QueueDatabase>().SnapshotAsync(CancellationToken.None);

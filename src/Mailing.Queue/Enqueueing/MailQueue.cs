@@ -9,19 +9,19 @@ internal sealed class MailQueue : IMailQueue
     private const string KeyPrefix = "mailing-queue:";
 
     private readonly IWolverineRuntime _runtime;
-    private readonly IMailer _mailer;
+    private readonly EmailMessageCompleter _completer;
     private readonly TimeProvider _time;
     private readonly IMessageBus? _outbox;
 
-    public MailQueue(IWolverineRuntime runtime, IMailer mailer, TimeProvider time)
-        : this(runtime, mailer, time, null)
+    public MailQueue(IWolverineRuntime runtime, EmailMessageCompleter completer, TimeProvider time)
+        : this(runtime, completer, time, null)
     {
     }
 
-    private MailQueue(IWolverineRuntime runtime, IMailer mailer, TimeProvider time, IMessageBus? outbox)
+    private MailQueue(IWolverineRuntime runtime, EmailMessageCompleter completer, TimeProvider time, IMessageBus? outbox)
     {
         _runtime = runtime;
-        _mailer = mailer;
+        _completer = completer;
         _time = time;
         _outbox = outbox;
     }
@@ -55,11 +55,11 @@ internal sealed class MailQueue : IMailQueue
     public IMailQueue WithOutbox(IMessageBus outbox)
     {
         ArgumentNullException.ThrowIfNull(outbox);
-        return new MailQueue(_runtime, _mailer, _time, outbox);
+        return new MailQueue(_runtime, _completer, _time, outbox);
     }
 
     /// <summary>
-    /// Fills in what a worker must not decide later: the idempotency key, then what the mailer completes (From and
+    /// Fills in what a worker must not decide later: the idempotency key, then what the mailer would complete (From and
     /// Reply-To from configuration, the Message-Id derived from the key), with the mailer's own rules.
     /// </summary>
     private EmailMessage Complete(EmailMessage message, Guid id)
@@ -69,12 +69,6 @@ internal sealed class MailQueue : IMailQueue
             message = message with { IdempotencyKey = KeyPrefix + id.ToString("N") };
         }
 
-        if (_mailer is Mailer mailer)
-        {
-            return mailer.Complete(message);
-        }
-
-        // An application that replaced IMailer completes messages itself; the queue still needs a stable Message-Id.
-        return message.MessageId is null ? message with { MessageId = MimeMessageFactory.CreateMessageId(message) } : message;
+        return _completer.Complete(message);
     }
 }

@@ -18,7 +18,10 @@ internal sealed class QueuedEmail
 
     public DateTimeOffset? NotBefore { get; set; }
 
-    /// <summary>The type name of the template the message was rendered from, for logs and metrics.</summary>
+    /// <summary>
+    /// The name of the template the message was rendered from (<see cref="EmailMessage.TemplateName"/> when it is sent),
+    /// so the mailer's logs and metrics name it though the template object is not stored.
+    /// </summary>
     public string? Template { get; set; }
 
     public string? From { get; set; }

@@ -14,7 +14,7 @@ internal static class QueuedEmailMapper
             Id = id,
             EnqueuedAt = enqueuedAt,
             NotBefore = notBefore,
-            Template = message.Template?.GetType().Name,
+            Template = message.Template?.GetType().Name ?? message.TemplateName,
             From = message.From?.ToString(),
             Sender = message.Sender?.ToString(),
             ReplyTo = [.. message.ReplyTo.Select(a => a.ToString())],
@@ -80,6 +80,7 @@ internal static class QueuedEmailMapper
         Priority = queued.Priority,
         Kind = queued.Kind,
         TransportName = queued.TransportName,
+        TemplateName = queued.Template,
     };
 
     private static async Task<byte[]> ReadAllAsync(Stream stream, CancellationToken cancellationToken)

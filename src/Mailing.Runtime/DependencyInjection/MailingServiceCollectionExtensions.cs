@@ -157,6 +157,7 @@ public static class MailingServiceCollectionExtensions
         services.TryAddSingleton<IEmailTransport>(static sp => sp.GetRequiredService<ConfiguredTransports>().Default);
         services.AddHttpClient();
         services.TryAddSingleton<IMailer, Mailer>();
+        services.TryAddSingleton<EmailMessageCompleter>();
         return new MailingBuilder(services, registry);
     }
 
