@@ -1,4 +1,3 @@
-using System.Globalization;
 using Mailing.Queue.Tests.Fixtures;
 using Mailing.TestServers;
 using Microsoft.EntityFrameworkCore;
@@ -20,10 +19,11 @@ public sealed class PostgresQueueTests
     /// <para>
     /// What the kill proves: the killed worker's messages (the sends it had started, and the ones it had taken from the
     /// queue into its inbox and not started) are all sent by the other workers, and none of the messages it had
-    /// finished is sent again. The kill happens while the sink holds its reply to every message's data, with every
-    /// send of every worker waiting for that reply: so at the moment of the kill no message is between the provider's
-    /// acceptance and the commit of its sent-log row. It does not prove what cannot hold there: a worker killed after
-    /// the provider accepted a message and before the commit sends it again (docs/queue.md, "The window that remains").
+    /// finished is sent again. The kill comes while the sink holds its reply to every message's data, with every send
+    /// of every worker waiting for that reply (<see cref="WorkerKillScenario"/>): so at that moment no message is
+    /// between the provider's acceptance and the commit of its sent-log row. It does not prove what cannot hold there:
+    /// a worker killed after the provider accepted a message and before the commit sends it again (docs/queue.md, "The
+    /// window that remains").
     /// </para>
     /// <para>
     /// The enqueue-only application starts first, so Wolverine makes it the leader and gives it the database's
@@ -35,56 +35,16 @@ public sealed class PostgresQueueTests
     [Fact]
     public async Task ThreeWorkerProcesses_OneKilledMidRun_SendEveryMessageExactlyOnce()
     {
-        const int Messages = 10_000;
-        const int Workers = 4;
         var database = await (await PostgresServer.GetAsync()).CreateDatabaseAsync();
-        await using var sink = InstantSmtpSink.Start(recordMessages: true);
-        var settings = QueueHost.Settings(database, QueueHost.SmtpTransport(sink.Port));
-        settings["Mailing:Queue:Workers"] = Workers.ToString(CultureInfo.InvariantCulture);
-        settings["Logging:LogLevel:Wolverine"] = "Information";
-        settings["Logging:LogLevel:Mailing.Queue"] = "Information";
-        using var app = await QueueHost.StartAsync(settings, worker: false);
-        var queue = app.Services.GetRequiredService<IMailQueue>();
-        var ids = new System.Collections.Concurrent.ConcurrentBag<string>();
-        await Parallel.ForEachAsync(Enumerable.Range(0, Messages), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
-            ids.Add((await queue.EnqueueAsync(SqliteQueueTests.Message(i))).MessageId));
 
-        var workers = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => WorkerProcess.StartAsync(settings)));
-        try
-        {
-            await Eventually.WaitAsync(() => sink.MessagesAccepted >= Messages / 4, "a quarter of the messages");
-            sink.Hold();
-            await Eventually.WaitAsync(() => sink.MessagesHeld >= 3 * Workers, "every worker's sends to wait for their reply");
-            var acceptedBeforeKill = sink.MessagesAccepted;
-            workers[0].Kill();
-            sink.Release();
+        using var run = await WorkerKillScenario.RunAsync(database, messages: 10_000, processes: 3, limit: TimeSpan.FromMinutes(4));
 
-            await Eventually.WaitAsync(() => sink.Arrivals.Select(a => a.MessageId).Distinct().Count() >= Messages, "every message to arrive", TimeSpan.FromMinutes(4));
-            await Eventually.WaitAsync(async () => (await app.Services.GetRequiredService<Storage.QueueDatabase>().SnapshotAsync(CancellationToken.None)).Depth == 0, "the queue to drain");
-
-            var counts = sink.Arrivals.GroupBy(a => a.MessageId).ToDictionary(g => g.Key, g => g.Count());
-            Assert.InRange(acceptedBeforeKill, Messages / 4, Messages / 2);
-            Assert.Equal(Messages, ids.Distinct().Count());
-            Assert.All(ids, id => Assert.Equal(1, counts.GetValueOrDefault(id)));
-            Assert.Equal(Messages, sink.Arrivals.Count);
-            Assert.Equal(app.Services.GetRequiredService<Wolverine.WolverineOptions>().UniqueNodeId, await DurabilityAgentNodeAsync(database));
-        }
-        catch (Exception exception) when (exception is TimeoutException or Xunit.Sdk.XunitException)
-        {
-            // What the workers were doing is what explains a stall or a duplicate.
-            var snapshot = await app.Services.GetRequiredService<Storage.QueueDatabase>().SnapshotAsync(CancellationToken.None);
-            throw new InvalidOperationException(
-                $"{exception.Message}\nSink: {sink.MessagesAccepted} accepted, {sink.Arrivals.Select(a => a.MessageId).Distinct().Count()} distinct. Queue: {snapshot}\n" +
-                string.Join("\n", workers.Select(w => $"--- worker {w.Id}{(w.HasExited ? " (exited)" : "")}, last lines:\n{string.Join("\n", w.Output.TakeLast(40))}")),
-                exception);
-        }
-        finally
-        {
-            foreach (var worker in workers)
-            {
-                worker.Dispose();
-            }
-        }
+        Assert.InRange(run.AcceptedBeforeKill, 10_000 / 4, 10_000 / 2);
+        Assert.Equal(10_000, run.Enqueued.Distinct().Count());
+        var arrivals = run.Arrived.CountBy(id => id).ToDictionary();
+        Assert.All(run.Enqueued, id => Assert.Equal(1, arrivals.GetValueOrDefault(id)));
+        Assert.Equal(10_000, run.Arrived.Count);
+        Assert.Equal(run.App.Services.GetRequiredService<Wolverine.WolverineOptions>().UniqueNodeId, await DurabilityAgentNodeAsync(database));
     }
 
     [Fact]

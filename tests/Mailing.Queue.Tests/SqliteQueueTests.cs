@@ -47,6 +47,29 @@ public sealed class SqliteQueueTests : IDisposable
         Assert.Equal(21, sink.Arrivals.Count);
     }
 
+    /// <summary>
+    /// The embedded default on one machine: the worker process is killed with SIGKILL a quarter of the way through and
+    /// started again, as a service manager restarts a crashed one; the new process sends everything the killed one had
+    /// taken and not finished, and nothing it had finished, so every message arrives exactly once (see
+    /// <see cref="WorkerKillScenario"/> for the moment of the kill and what it proves).
+    /// </summary>
+    /// <remarks>
+    /// One worker rather than several: Wolverine's SQLite listener polls again at once while there is work, so the
+    /// first worker to poll takes up to Wolverine's buffering limit (1,000) and a second one would have had nothing to
+    /// lose (docs/queue.md, "Workers").
+    /// </remarks>
+    [Fact]
+    public async Task WorkerProcessKilledMidRun_AndStartedAgain_SendsEveryMessageExactlyOnce()
+    {
+        using var run = await WorkerKillScenario.RunAsync(Storage, messages: 1_000, processes: 1, limit: TimeSpan.FromMinutes(2), restartKilled: true);
+
+        Assert.InRange(run.AcceptedBeforeKill, 1_000 / 4, 1_000 / 2);
+        Assert.Equal(1_000, run.Enqueued.Distinct().Count());
+        var arrivals = run.Arrived.CountBy(id => id).ToDictionary();
+        Assert.All(run.Enqueued, id => Assert.Equal(1, arrivals.GetValueOrDefault(id)));
+        Assert.Equal(1_000, run.Arrived.Count);
+    }
+
     [Fact]
     public async Task QueuedTemplate_IsSentUnderItsTemplateName_InTheMailersMetrics()
     {

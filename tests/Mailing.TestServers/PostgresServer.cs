@@ -3,18 +3,18 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
-namespace Mailing.Queue.Tests.Fixtures;
+namespace Mailing.TestServers;
 
 /// <summary>
-/// One PostgreSQL cluster for the whole test run (Debian's server: initdb into a temporary directory, a free loopback
-/// port, no Docker), shared by every test that needs one; each test gets a database of its own.
+/// One PostgreSQL cluster per process (Debian's server: initdb into a temporary directory, a free loopback port, no
+/// Docker), shared by every test or benchmark of that process that needs one; each gets a database of its own.
 /// </summary>
 /// <remarks>
 /// initdb refuses to run as root, and CI runs as root: then the cluster is created and run as the <c>postgres</c>
 /// system user (the Debian package creates it) through <c>runuser</c>. Durability settings are off (a test cluster
 /// that is thrown away need not survive a power cut), which changes nothing the tests observe.
 /// </remarks>
-internal sealed class PostgresServer
+public sealed class PostgresServer
 {
     private static readonly Lazy<Task<PostgresServer>> Shared = new(StartAsync);
     private readonly string _bin;
@@ -32,7 +32,11 @@ internal sealed class PostgresServer
 
     public int Port { get; }
 
-    /// <summary>The shared cluster, started on first use and stopped when the test process exits.</summary>
+    /// <summary>Whether Debian's PostgreSQL server is installed (<c>apt-get install -y postgresql</c>; .ci/run installs it).</summary>
+    public static bool IsInstalled => FindBin() is not null;
+
+    /// <summary>The shared cluster, started on first use and stopped when the process exits.</summary>
+    /// <exception cref="InvalidOperationException">PostgreSQL is not installed, or the cluster did not start; the message says which.</exception>
     public static Task<PostgresServer> GetAsync() => Shared.Value;
 
     /// <summary>A connection string to a new, empty database.</summary>
@@ -50,9 +54,7 @@ internal sealed class PostgresServer
 
     private static async Task<PostgresServer> StartAsync()
     {
-        var versions = Directory.Exists("/usr/lib/postgresql") ? Directory.GetDirectories("/usr/lib/postgresql") : [];
-        var bin = versions.Select(v => Path.Combine(v, "bin")).Where(b => File.Exists(Path.Combine(b, "initdb"))).OrderByDescending(b => b, StringComparer.Ordinal).FirstOrDefault()
-            ?? throw new InvalidOperationException("PostgreSQL is not installed: run `apt-get install -y postgresql` (.ci/run installs it).");
+        var bin = FindBin() ?? throw new InvalidOperationException("PostgreSQL is not installed: run `apt-get install -y postgresql` (.ci/run installs it).");
         var asPostgresUser = Environment.UserName == "root";
         var directory = Path.Combine(Path.GetTempPath(), $"mailing-pg-{Guid.NewGuid():N}");
         Directory.CreateDirectory(directory);
@@ -69,6 +71,12 @@ internal sealed class PostgresServer
     }
 
     private string Data => Path.Combine(_directory, "data");
+
+    private static string? FindBin()
+    {
+        var versions = Directory.Exists("/usr/lib/postgresql") ? Directory.GetDirectories("/usr/lib/postgresql") : [];
+        return versions.Select(v => Path.Combine(v, "bin")).Where(b => File.Exists(Path.Combine(b, "initdb"))).OrderByDescending(b => b, StringComparer.Ordinal).FirstOrDefault();
+    }
 
     private void Stop()
     {
