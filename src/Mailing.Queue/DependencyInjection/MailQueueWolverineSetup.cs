@@ -32,12 +32,12 @@ internal static class MailQueueWolverineSetup
     /// <remarks>
     /// Wolverine's PostgreSQL listener waits a quarter of a second after every full batch before it polls again, so the
     /// batch caps what one worker can send: at one message per parallel send (as this was first set), a worker with 4
-    /// sends at once took 16 messages a second whatever the provider could do. 10 per send lifts the cap to 40 a second
-    /// per parallel send, above what a send through a provider's API or a remote relay takes, without taking much more
-    /// than a fast one sends. What a worker has taken and not sent is bounded by Wolverine's buffering limits: above
-    /// 1,000 it stops polling (checked every 2 seconds) until it is down to 500.
+    /// sends at once took 16 messages a second whatever the provider could do; at 10 per send the benchmark's single
+    /// PostgreSQL worker sat at 145 a second against a cap of 160 (benchmarks/README.md). 25 per send lifts the cap to
+    /// 100 a second per parallel send. What a worker has taken and not sent is bounded by Wolverine's buffering limits
+    /// whatever the batch: above 1,000 it stops polling (checked every 2 seconds) until it is down to 500.
     /// </remarks>
-    public const int BatchPerWorker = 10;
+    public const int BatchPerWorker = 25;
 
     /// <summary>
     /// Adds Wolverine configured for the queue, then <paramref name="configure"/> for the application's own use of it.
