@@ -35,6 +35,18 @@ if (args is ["--check"])
     await pool.StartSinkAndCheckEveryPathDelivers();
     await pool.StopSink();
     Console.WriteLine("Wire speed: raw socket, MailKit and Mailing each deliver to the instant sink, with and without STARTTLS, over 1 and 4 connections.");
+
+    foreach (var storage in Mailing.Benchmarks.Queue.QueueBenchmarkHost.Storages())
+    {
+        var enqueue = new Mailing.Benchmarks.Queue.QueueEnqueueBenchmarks { Storage = storage };
+        await enqueue.StartAndCheckBothPathsWork();
+        await enqueue.Stop();
+        var throughput = new Mailing.Benchmarks.Queue.QueueThroughputBenchmarks { Storage = storage, Workers = 1 };
+        await throughput.StartAndCheckEveryMessageArrives();
+        await throughput.Stop();
+        Console.WriteLine($"Queue ({storage}): enqueueing stores without sending; 1,000 queued messages all arrive at the instant sink.");
+    }
+
     return;
 }
 

@@ -1,6 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using Mailing.Transports.Smtp;
 
+using Mailing.TestServers;
+
 namespace Mailing.Benchmarks.Sending;
 
 /// <summary>

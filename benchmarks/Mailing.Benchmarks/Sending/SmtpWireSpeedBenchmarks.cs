@@ -6,6 +6,8 @@ using MailKit.Security;
 using Mailing.DevInbox;
 using Mailing.Transports.Smtp;
 
+using Mailing.TestServers;
+
 namespace Mailing.Benchmarks.Sending;
 
 /// <summary>

@@ -2,6 +2,8 @@ using System.Security.Cryptography.X509Certificates;
 using Mailing.DevInbox;
 using Mailing.Transports.Smtp;
 
+using Mailing.TestServers;
+
 namespace Mailing.Benchmarks.Sending;
 
 /// <summary>The Mailing transport options the wire-speed suites use, and their delivery check.</summary>

@@ -164,6 +164,7 @@ public static class MailingServiceCollectionExtensions
         services.TryAddSingleton<IEmailTransport>(static sp => sp.GetRequiredService<ConfiguredTransports>().Default);
         services.AddHttpClient();
         services.TryAddSingleton<IMailer, Mailer>();
+        services.TryAddSingleton<EmailMessageCompleter>();
         var builder = new MailingBuilder(services, registry);
         SuppressionMailingBuilderExtensions.AddDefault(builder, section);
         MailEventsMailingBuilderExtensions.AddDefault(builder);

@@ -33,6 +33,7 @@ public sealed record EmailMessage
     private readonly string? _idempotencyKey;
     private readonly string? _messageId;
     private readonly string? _transportName;
+    private readonly string? _templateName;
 
     private static readonly IReadOnlyDictionary<string, string> EmptyDictionary =
         new System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(new Dictionary<string, string>());
@@ -142,6 +143,15 @@ public sealed record EmailMessage
     /// <summary>The typed template this message was rendered from, if any; test helpers match on it.</summary>
     public IEmailTemplate? Template { get; init; }
 
+    /// <summary>
+    /// The name of the template this message was rendered from, for logs and metrics (the <c>mailing.template</c> tag),
+    /// when the message no longer carries <see cref="Template"/>: a message stored and sent later, by a queue or an
+    /// outbox, keeps the name and not the object. When <see cref="Template"/> is set, its class name is used instead.
+    /// </summary>
+    /// <remarks>Never sent: no header or provider field carries it.</remarks>
+    /// <exception cref="ArgumentException">The value contains a line break.</exception>
+    public string? TemplateName { get => _templateName; init => _templateName = MessageFieldValidator.ThrowIfHasLineBreakOrNull(value, nameof(TemplateName)); }
+
     /// <summary>Every recipient: <see cref="To"/>, then <see cref="Cc"/>, then <see cref="Bcc"/>.</summary>
     public IEnumerable<EmailAddress> AllRecipients => To.Concat(Cc).Concat(Bcc);
 
@@ -250,9 +260,9 @@ public sealed record EmailMessage
             builder.Append(", Attachments = [").AppendJoin(", ", Attachments.Select(a => a.FileName)).Append(']');
         }
 
-        if (Template is not null)
+        if ((Template?.GetType().Name ?? TemplateName) is { } template)
         {
-            builder.Append(", Template = ").Append(Template.GetType().Name);
+            builder.Append(", Template = ").Append(template);
         }
 
         return true;

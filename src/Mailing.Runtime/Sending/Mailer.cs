@@ -79,39 +79,7 @@ internal sealed class Mailer : IMailer
 
     /// <summary>Fills in what the configuration provides and the transports need: From, Reply-To and a Message-Id.</summary>
     /// <exception cref="ArgumentException">The message has no From and none is configured, has no recipients, or is bulk mail that asks to skip the suppression check.</exception>
-    internal EmailMessage Complete(EmailMessage message)
-    {
-        if (message.SkipSuppressionCheck && message.Kind == EmailKind.Bulk)
-        {
-            throw new ArgumentException(
-                "The message is bulk mail (Kind = Bulk) and sets SkipSuppressionCheck, which only transactional mail may: bulk mail is never sent to suppressed addresses. " +
-                "Remove SkipSuppressionCheck, or send the message as EmailKind.Transactional if the recipient asked for it.",
-                nameof(message));
-        }
-
-        var options = _options.CurrentValue;
-        if (message.From is null)
-        {
-            if (options.From is null)
-            {
-                throw new ArgumentException($"The message has no From address and {options.SectionPath}:From is not configured: set one of them, e.g. \"Shop <no-reply@shop.example>\".", nameof(message));
-            }
-
-            message = message with { From = EmailAddress.Parse(options.From) };
-        }
-
-        if (message.ReplyTo.Count == 0 && options.ReplyTo is not null)
-        {
-            message = message with { ReplyTo = [EmailAddress.Parse(options.ReplyTo)] };
-        }
-
-        if (message.To.Count + message.Cc.Count + message.Bcc.Count == 0)
-        {
-            throw new ArgumentException("The message has no recipients: add at least one address to To, Cc or Bcc.", nameof(message));
-        }
-
-        return message.MessageId is null ? message with { MessageId = MimeMessageFactory.CreateMessageId(message) } : message;
-    }
+    internal EmailMessage Complete(EmailMessage message) => EmailMessageCompleter.Complete(message, _options.CurrentValue);
 
     /// <summary>Runs the interceptors over a completed message, then withholds the recipients on the suppression list.</summary>
     internal async ValueTask<PreparedMessage> PrepareAsync(EmailMessage message, CancellationToken cancellationToken)
@@ -309,5 +277,5 @@ internal sealed class Mailer : IMailer
         }
     }
 
-    private static string TemplateName(EmailMessage message) => message.Template?.GetType().Name ?? NoTemplate;
+    private static string TemplateName(EmailMessage message) => message.Template?.GetType().Name ?? message.TemplateName ?? NoTemplate;
 }

@@ -1,10 +1,12 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
-namespace Mailing.Benchmarks.Sending;
+namespace Mailing.TestServers;
 
 /// <summary>
 /// An SMTP server for measuring clients, not for receiving mail: it answers every command at once,
@@ -15,8 +17,14 @@ namespace Mailing.Benchmarks.Sending;
 /// Replies to pipelined commands are collected and written once per read, as a real MTA does, so the
 /// sink never makes a client wait on Nagle or delayed ACK. It does no parsing beyond the command verb and
 /// allocates nothing per message in steady state: what it costs is what a TCP peer costs.
+/// <para>
+/// Started with <c>recordMessages: true</c> it also reads each message's header block and records its Message-Id and
+/// the moment it was accepted (<see cref="Arrivals"/>), so a test can count deliveries per message and their times.
+/// <see cref="Hold"/> makes it keep the reply to the end of every message's data until <see cref="Release"/>: a message
+/// whose client is gone by then was never accepted (no 250 was sent), as with a real server.
+/// </para>
 /// </remarks>
-internal sealed class InstantSmtpSink : IAsyncDisposable
+public sealed class InstantSmtpSink : IAsyncDisposable
 {
     private static readonly byte[] Greeting = "220 sink ESMTP\r\n"u8.ToArray();
     private static readonly byte[] EhloPlain = "250-sink\r\n250-PIPELINING\r\n250-8BITMIME\r\n250 SIZE 52428800\r\n"u8.ToArray();
@@ -32,11 +40,17 @@ internal sealed class InstantSmtpSink : IAsyncDisposable
     private readonly X509Certificate2? _certificate;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _accepting;
+    private readonly bool _record;
+    private readonly ConcurrentQueue<SinkArrival> _arrivals = new();
+    private readonly long _started = Stopwatch.GetTimestamp();
     private long _accepted;
+    private long _held;
+    private volatile TaskCompletionSource? _hold;
 
-    private InstantSmtpSink(X509Certificate2? certificate)
+    private InstantSmtpSink(X509Certificate2? certificate, bool record)
     {
         _certificate = certificate;
+        _record = record;
         _listener = new TcpListener(IPAddress.Loopback, 0);
         _listener.Start(backlog: 128);
         _accepting = AcceptAsync();
@@ -47,8 +61,20 @@ internal sealed class InstantSmtpSink : IAsyncDisposable
     /// <summary>How many messages the sink has answered with 250 after their data.</summary>
     public long MessagesAccepted => Interlocked.Read(ref _accepted);
 
-    /// <summary>Starts a sink on a free loopback port; with a certificate it offers STARTTLS.</summary>
-    public static InstantSmtpSink Start(X509Certificate2? certificate = null) => new(certificate);
+    /// <summary>Every accepted message's Message-Id (without angle brackets) and when it was accepted, oldest first; empty unless recording.</summary>
+    public IReadOnlyList<SinkArrival> Arrivals => _arrivals.ToArray();
+
+    /// <summary>How many messages wait for their reply while the sink is held.</summary>
+    public long MessagesHeld => Interlocked.Read(ref _held);
+
+    /// <summary>Starts a sink on a free loopback port; with a certificate it offers STARTTLS; <paramref name="recordMessages"/> records Message-Ids.</summary>
+    public static InstantSmtpSink Start(X509Certificate2? certificate = null, bool recordMessages = false) => new(certificate, recordMessages);
+
+    /// <summary>From now on, keeps the reply to the end of each message's data (the client waits) until <see cref="Release"/>.</summary>
+    public void Hold() => _hold ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Answers every held message whose client is still connected (accepting it) and stops holding.</summary>
+    public void Release() => Interlocked.Exchange(ref _hold, null)?.TrySetResult();
 
     public async ValueTask DisposeAsync()
     {
@@ -93,6 +119,18 @@ internal sealed class InstantSmtpSink : IAsyncDisposable
                 }
 
                 var action = session.Consume(buffer, session.Pending + read, replies, this);
+                if (session.HeldMessageId is { } held)
+                {
+                    session.HeldMessageId = null;
+                    if (!await WaitForReleaseAsync(socket))
+                    {
+                        return;
+                    }
+
+                    Accept(held.Length == 0 ? null : held);
+                    replies.Write(Queued);
+                }
+
                 if (replies.Length > 0)
                 {
                     await stream.WriteAsync(replies.GetBuffer().AsMemory(0, (int)replies.Length), _stopping.Token);
@@ -123,6 +161,38 @@ internal sealed class InstantSmtpSink : IAsyncDisposable
         }
     }
 
+    /// <summary>Counts and records one accepted message.</summary>
+    private void Accept(string? messageId)
+    {
+        Interlocked.Increment(ref _accepted);
+        if (_record)
+        {
+            _arrivals.Enqueue(new SinkArrival(messageId ?? "", Stopwatch.GetElapsedTime(_started)));
+        }
+    }
+
+    /// <summary>Waits while the sink is held; false when the client hung up meanwhile (its message was never accepted).</summary>
+    private async Task<bool> WaitForReleaseAsync(Socket socket)
+    {
+        if (_hold is not { } hold)
+        {
+            return true;
+        }
+
+        Interlocked.Increment(ref _held);
+        try
+        {
+            await hold.Task.WaitAsync(_stopping.Token);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _held);
+        }
+
+        // A killed client's socket is closed by its kernel: readable with nothing to read.
+        return !(socket.Poll(0, SelectMode.SelectRead) && socket.Available == 0);
+    }
+
     private enum SessionAction
     {
         Continue,
@@ -137,8 +207,14 @@ internal sealed class InstantSmtpSink : IAsyncDisposable
         private int _terminatorMatched;
         private bool _inData;
 
+        private const int MaxHeaderBytes = 64 * 1024;
+        private MemoryStream? _headers;
+
         /// <summary>Bytes of an unfinished command line kept at the start of the buffer for the next read.</summary>
         public int Pending { get; set; }
+
+        /// <summary>Set when a message's data ended while the sink holds: the Message-Id (empty when none) whose reply waits.</summary>
+        public string? HeldMessageId { get; set; }
 
         public SessionAction Consume(byte[] buffer, int length, MemoryStream replies, InstantSmtpSink sink)
         {
@@ -147,10 +223,24 @@ internal sealed class InstantSmtpSink : IAsyncDisposable
             {
                 if (_inData)
                 {
+                    if (_headers is { } headers && headers.Length < MaxHeaderBytes)
+                    {
+                        headers.Write(buffer, position, Math.Min(length - position, MaxHeaderBytes - (int)headers.Length));
+                    }
+
                     position = SkipData(buffer, position, length);
                     if (!_inData)
                     {
-                        Interlocked.Increment(ref sink._accepted);
+                        var messageId = _headers is null ? null : ReadMessageId(_headers);
+                        _headers = null;
+                        if (sink._hold is not null)
+                        {
+                            HeldMessageId = messageId ?? "";
+                            Pending = 0;
+                            return SessionAction.Continue;
+                        }
+
+                        sink.Accept(messageId);
                         replies.Write(Queued);
                     }
 
@@ -163,7 +253,7 @@ internal sealed class InstantSmtpSink : IAsyncDisposable
                     break;
                 }
 
-                var action = Answer(buffer.AsSpan(position, lineEnd - position), replies, sink._certificate is not null);
+                var action = Answer(buffer.AsSpan(position, lineEnd - position), replies, sink._certificate is not null, sink._record);
                 position = lineEnd + 1;
                 if (action != SessionAction.Continue)
                 {
@@ -182,7 +272,7 @@ internal sealed class InstantSmtpSink : IAsyncDisposable
             return SessionAction.Continue;
         }
 
-        private SessionAction Answer(ReadOnlySpan<byte> line, MemoryStream replies, bool offerStartTls)
+        private SessionAction Answer(ReadOnlySpan<byte> line, MemoryStream replies, bool offerStartTls, bool recordMessages)
         {
             var verb = line.Length >= 4 ? line[..4] : line;
             if (Ascii.EqualsIgnoreCase(verb, "MAIL"u8) || Ascii.EqualsIgnoreCase(verb, "RCPT"u8)
@@ -193,6 +283,7 @@ internal sealed class InstantSmtpSink : IAsyncDisposable
             else if (Ascii.EqualsIgnoreCase(verb, "DATA"u8))
             {
                 _inData = true;
+                _headers = recordMessages ? new MemoryStream() : null;
                 _terminatorMatched = 2;
                 replies.Write(StartData);
             }
@@ -216,6 +307,22 @@ internal sealed class InstantSmtpSink : IAsyncDisposable
             }
 
             return SessionAction.Continue;
+        }
+
+        /// <summary>The Message-Id header's value without angle brackets, from the header block at the start of the data.</summary>
+        private static string? ReadMessageId(MemoryStream headers)
+        {
+            var text = Encoding.ASCII.GetString(headers.GetBuffer(), 0, (int)headers.Length);
+            var end = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+            foreach (var line in (end < 0 ? text : text[..end]).Split("\r\n"))
+            {
+                if (line.StartsWith("Message-Id:", StringComparison.OrdinalIgnoreCase))
+                {
+                    return line["Message-Id:".Length..].Trim().Trim('<', '>');
+                }
+            }
+
+            return null;
         }
 
         private int SkipData(byte[] buffer, int position, int length)
