@@ -47,6 +47,9 @@ public sealed class PostgresQueueTests
         Assert.Equal(run.App.Services.GetRequiredService<Wolverine.WolverineOptions>().UniqueNodeId, await DurabilityAgentNodeAsync(database));
     }
 
+    /// <summary>How much later than its start one send may reach the sink than another, on a loaded CI machine.</summary>
+    private static readonly TimeSpan ArrivalDelaySpread = TimeSpan.FromMilliseconds(100);
+
     [Fact]
     public async Task RateLimit_SharedByThreeWorkerProcesses_IsNeverExceeded()
     {
@@ -78,12 +81,16 @@ public sealed class PostgresQueueTests
         }
 
         // Counted where the provider would count: the times the sink accepted each message. Sends start 1/N s apart, so
-        // any ten-second window holds at most 10 N starts, plus one at its edge. (Within one second a new connection's
-        // set-up can move an arrival next to the following one: see docs/queue.md.)
+        // any ten-second window holds at most 10 N starts, plus one at its edge. A message reaches the sink a little
+        // after its send starts, and on a loaded machine that delay varies: a send delayed by d can land next to later
+        // ones, so the window may hold d·N more (within one second, a new connection's set-up does the same: see
+        // docs/queue.md). The bound allows 100 ms of such delay and no more; three processes each holding only its own
+        // limit would send 60 a second and fail it several times over.
         var times = sink.Arrivals.Select(a => a.At).Order().ToArray();
+        var bound = (10 * PerSecond) + 1 + (int)Math.Ceiling(PerSecond * ArrivalDelaySpread.TotalSeconds);
         Assert.Equal(Messages, times.Length);
         Assert.True(times[^1] - times[0] >= TimeSpan.FromSeconds(10), "the run was long enough to fill a 10-second window");
-        Assert.True(MostInAnyWindow(times, TimeSpan.FromSeconds(10)) <= (10 * PerSecond) + 1, $"at most {(10 * PerSecond) + 1} in ten seconds, saw {MostInAnyWindow(times, TimeSpan.FromSeconds(10))}");
+        Assert.True(MostInAnyWindow(times, TimeSpan.FromSeconds(10)) <= bound, $"at most {bound} in ten seconds, saw {MostInAnyWindow(times, TimeSpan.FromSeconds(10))}");
     }
 
     [Fact]
