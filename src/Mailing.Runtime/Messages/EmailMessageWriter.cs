@@ -11,9 +11,9 @@ namespace Mailing;
 /// <code>
 /// multipart/mixed                   only with attachments
 ///   multipart/alternative           only with both text and HTML
-///     text/plain                    given, or derived from the HTML; 7bit or quoted-printable
+///     text/plain                    given, or derived from the HTML; 7bit or quoted-printable (8bit for 8BITMIME)
 ///     multipart/related             only with inline resources
-///       text/html                   7bit or quoted-printable
+///       text/html                   7bit or quoted-printable (8bit for 8BITMIME)
 ///       image/png (Content-Id)      one per inline resource, base64
 ///   application/pdf (attachment)    one per attachment, base64
 /// </code>
@@ -22,7 +22,9 @@ namespace Mailing;
 /// Everything is written once, into the caller's <see cref="MessageBuffer"/> (dot-stuffed there when it is SMTP DATA):
 /// text is encoded to UTF-8 in a pooled buffer and transfer-encoded straight into the output, attachments are base64-encoded
 /// from their bytes (or read from their file in chunks). The output is 7-bit except a UTF-8 local part in an address
-/// header (RFC 6532), which only a server with SMTPUTF8 is given.
+/// header (RFC 6532), which only a server with SMTPUTF8 is given, and, when written for a server that offers 8BITMIME, text
+/// parts that are not ASCII: those go as <c>8bit</c> when every line fits (<see cref="TextTransferEncoding.IsEightBit"/>),
+/// as MailKit sends them to such a server, instead of quoted-printable.
 /// </remarks>
 internal sealed class EmailMessageWriter : IMessageWriter
 {
@@ -35,6 +37,8 @@ internal sealed class EmailMessageWriter : IMessageWriter
     private readonly DateTimeOffset _date;
     private readonly bool _hideBlindCopies;
     private readonly IReadOnlyList<KeyValuePair<string, string>> _extraHeaders;
+    private bool? _textIsEightBit;
+    private bool? _htmlIsEightBit;
 
     /// <param name="message">The message; it must have a sender and a recipient.</param>
     /// <param name="messageId">The Message-Id, without angle brackets.</param>
@@ -79,7 +83,12 @@ internal sealed class EmailMessageWriter : IMessageWriter
         }
     }
 
-    public bool HasEightBitBody => false;
+    /// <summary>The plain text goes as 8bit to a server that offers 8BITMIME: decided once, for every write.</summary>
+    private bool TextIsEightBit => _textIsEightBit ??= TextTransferEncoding.IsEightBit(TextBody);
+
+    private bool HtmlIsEightBit => _htmlIsEightBit ??= _message.HtmlBody is { } html && TextTransferEncoding.IsEightBit(html);
+
+    public bool HasEightBitBody(bool eightBitMime) => eightBitMime && (TextIsEightBit || HtmlIsEightBit);
 
     public long? MaxSize
     {
@@ -162,20 +171,20 @@ internal sealed class EmailMessageWriter : IMessageWriter
         });
     }
 
-    public async ValueTask WriteAsync(MessageBuffer output, CancellationToken cancellationToken)
+    public async ValueTask WriteAsync(MessageBuffer output, bool eightBitMime, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
         WriteMessageHeaders(output);
         if (_message.Attachments.Count == 0)
         {
-            await WriteAlternativeOrTextAsync(output, isMessageBody: true, cancellationToken).ConfigureAwait(false);
+            await WriteAlternativeOrTextAsync(output, isMessageBody: true, eightBitMime, cancellationToken).ConfigureAwait(false);
             return;
         }
 
         var boundary = MimeBoundary.Create();
         WriteMultipartHeader(output, "multipart/mixed", boundary);
         WriteDelimiter(output, boundary);
-        await WriteAlternativeOrTextAsync(output, isMessageBody: false, cancellationToken).ConfigureAwait(false);
+        await WriteAlternativeOrTextAsync(output, isMessageBody: false, eightBitMime, cancellationToken).ConfigureAwait(false);
         foreach (var attachment in _message.Attachments)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -224,23 +233,24 @@ internal sealed class EmailMessageWriter : IMessageWriter
         Write(output, "\r\n"u8);
     }
 
-    private static void WriteTextPart(IBufferWriter<byte> output, string subtype, string text, bool isMessageBody)
+    // eightBit: the server offers 8BITMIME and the text can go so (TextTransferEncoding.IsEightBit).
+    private static void WriteTextPart(IBufferWriter<byte> output, string subtype, string text, bool isMessageBody, bool eightBit)
     {
         var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
         try
         {
             var bytes = utf8.AsSpan(0, Encoding.UTF8.GetBytes(text, utf8));
-            var sevenBit = TextTransferEncoding.IsSevenBit(bytes);
+            var asIs = eightBit || TextTransferEncoding.IsSevenBit(bytes);
             var headers = new MimeHeaderWriter(output);
             headers.WriteStartOfParameterized("Content-Type", subtype);
             headers.WriteParameter("charset", "utf-8");
             headers.EndParameterized();
-            headers.WriteAscii("Content-Transfer-Encoding", sevenBit ? "7bit" : "quoted-printable");
+            headers.WriteAscii("Content-Transfer-Encoding", eightBit ? "8bit" : asIs ? "7bit" : "quoted-printable");
             Write(output, "\r\n"u8);
-            if (sevenBit)
+            if (asIs)
             {
                 // A whole-message body ends with a line break, as MimeKit writes it; in a multipart the delimiter's CRLF follows.
-                if (!TextTransferEncoding.WriteSevenBit(bytes, output) && isMessageBody)
+                if (!TextTransferEncoding.WriteAsIs(bytes, output) && isMessageBody)
                 {
                     Write(output, "\r\n"u8);
                 }
@@ -416,38 +426,38 @@ internal sealed class EmailMessageWriter : IMessageWriter
         }
     }
 
-    private async ValueTask WriteAlternativeOrTextAsync(IBufferWriter<byte> output, bool isMessageBody, CancellationToken cancellationToken)
+    private async ValueTask WriteAlternativeOrTextAsync(IBufferWriter<byte> output, bool isMessageBody, bool eightBitMime, CancellationToken cancellationToken)
     {
         if (_message.HtmlBody is not { } html)
         {
-            WriteTextPart(output, "text/plain", TextBody, isMessageBody);
+            WriteTextPart(output, "text/plain", TextBody, isMessageBody, eightBitMime && TextIsEightBit);
             return;
         }
 
         var boundary = MimeBoundary.Create();
         WriteMultipartHeader(output, "multipart/alternative", boundary);
         WriteDelimiter(output, boundary);
-        WriteTextPart(output, "text/plain", TextBody, isMessageBody: false);
+        WriteTextPart(output, "text/plain", TextBody, isMessageBody: false, eightBitMime && TextIsEightBit);
         Write(output, "\r\n"u8);
         WriteDelimiter(output, boundary);
         if (_message.InlineResources.Count == 0)
         {
-            WriteTextPart(output, "text/html", html, isMessageBody: false);
+            WriteTextPart(output, "text/html", html, isMessageBody: false, eightBitMime && HtmlIsEightBit);
         }
         else
         {
-            await WriteRelatedAsync(output, html, cancellationToken).ConfigureAwait(false);
+            await WriteRelatedAsync(output, html, eightBitMime && HtmlIsEightBit, cancellationToken).ConfigureAwait(false);
         }
 
         WriteCloseDelimiter(output, boundary);
     }
 
-    private async ValueTask WriteRelatedAsync(IBufferWriter<byte> output, string html, CancellationToken cancellationToken)
+    private async ValueTask WriteRelatedAsync(IBufferWriter<byte> output, string html, bool eightBit, CancellationToken cancellationToken)
     {
         var boundary = MimeBoundary.Create();
         WriteMultipartHeader(output, "multipart/related", boundary);
         WriteDelimiter(output, boundary);
-        WriteTextPart(output, "text/html", html, isMessageBody: false);
+        WriteTextPart(output, "text/html", html, isMessageBody: false, eightBit);
         foreach (var resource in _message.InlineResources)
         {
             Write(output, "\r\n"u8);

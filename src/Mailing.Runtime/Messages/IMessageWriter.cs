@@ -21,12 +21,26 @@ internal interface IMessageWriter
     long? MaxSize { get; }
 
     /// <summary>
-    /// Whether a body part is <c>8bit</c> or <c>binary</c>, so the server must offer 8BITMIME (RFC 6152). Header text is not
-    /// counted: a UTF-8 address needs SMTPUTF8, which the envelope decides.
+    /// Whether a body part is <c>8bit</c> or <c>binary</c> when the message is written with <paramref name="eightBitMime"/>,
+    /// so the server must offer 8BITMIME (RFC 6152) and MAIL FROM declares <c>BODY=8BITMIME</c>. Header text is not counted:
+    /// a UTF-8 address needs SMTPUTF8, which the envelope decides.
     /// </summary>
-    bool HasEightBitBody { get; }
+    /// <param name="eightBitMime">Whether the message is written for a server that offers 8BITMIME.</param>
+    /// <returns>
+    /// For Mailing's writer, <see langword="false"/> without 8BITMIME (it then writes 7 bit). For a <c>MimeMessage</c> written
+    /// as it stands, the same either way: <see langword="true"/> with <paramref name="eightBitMime"/> <see langword="false"/>
+    /// means it cannot go to a server without 8BITMIME.
+    /// </returns>
+    bool HasEightBitBody(bool eightBitMime);
 
     /// <summary>Writes the whole message into <paramref name="output"/>.</summary>
+    /// <param name="output">Where the message goes.</param>
+    /// <param name="eightBitMime">
+    /// Whether the receiver takes 8bit text: an SMTP server that offered 8BITMIME. Mailing's writer then sends text parts
+    /// that are not ASCII as <c>8bit</c> where every line fits; <see langword="false"/> (a file, the in-memory transport, a
+    /// server without 8BITMIME) keeps every text part 7bit or quoted-printable.
+    /// </param>
+    /// <param name="cancellationToken">Cancels reading an attachment file.</param>
     /// <exception cref="IOException">An attachment read from a file could not be read.</exception>
-    ValueTask WriteAsync(MessageBuffer output, CancellationToken cancellationToken);
+    ValueTask WriteAsync(MessageBuffer output, bool eightBitMime, CancellationToken cancellationToken);
 }

@@ -81,6 +81,16 @@ internal sealed class MessageBuffer : Stream, IBufferWriter<byte>
         _dataEnded = true;
     }
 
+    /// <summary>Forgets everything written, keeping the array: the same message, written again in another form.</summary>
+    public void Clear()
+    {
+        ObjectDisposedException.ThrowIf(_buffer.Length == 0, this);
+        _written = 0;
+        _addedDots = 0;
+        _atLineStart = true;
+        _dataEnded = false;
+    }
+
     /// <summary>A copy of the bytes written, in an array of exactly their size.</summary>
     public byte[] ToArray() => _buffer.AsSpan(0, _written).ToArray();
 

@@ -20,10 +20,11 @@ internal sealed class MimeMessageWriter(MimeMessage message, bool hideBlindCopie
 
     public long? MaxSize => null;
 
-    public bool HasEightBitBody => message.BodyParts.OfType<MimePart>()
+    // Written as it stands whatever the server offers: a signed message must not be re-encoded.
+    public bool HasEightBitBody(bool eightBitMime) => message.BodyParts.OfType<MimePart>()
         .Any(part => part.ContentTransferEncoding is ContentEncoding.EightBit or ContentEncoding.Binary);
 
-    public async ValueTask WriteAsync(MessageBuffer output, CancellationToken cancellationToken)
+    public async ValueTask WriteAsync(MessageBuffer output, bool eightBitMime, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
         await message.WriteToAsync(hideBlindCopies ? Wire : File, output, cancellationToken).ConfigureAwait(false);

@@ -8,7 +8,8 @@ namespace Mailing.Runtime.Tests.Messages;
 /// <summary>
 /// Mailing's own MIME writer against MimeKit's path (MimeMessageFactory + WriteTo) for the same message: MimeKit parses
 /// both, and headers, structure and every decoded part must be the same, across the shapes and the hostile text a message
-/// can have.
+/// can have; written for a server with 8BITMIME, against the same message with the text parts MimeKit would send 8bit
+/// there switched to 8bit.
 /// </summary>
 public sealed class EmailMessageWriterTests
 {
@@ -61,6 +62,12 @@ public sealed class EmailMessageWriterTests
             HtmlBody = "<p>short</p>\n<p>lines</p>\n",
         },
         ["a line starting with From goes quoted-printable"] = () => Basic() with { TextBody = "Hello\nFrom the team\nbye\n" },
+        ["non-ASCII lines at and over 998 octets"] = () => Basic() with
+        {
+            TextBody = new string('é', 499) + "\n.leading dot\n..two dots\n.\nGrüße, end",
+            HtmlBody = "<p>" + new string('€', 332) + "</p>\n<p>" + new string('€', 333) + "</p>",
+        },
+        ["non-ASCII text with a lone carriage return"] = () => Basic() with { TextBody = "Grüße\rvom Team\n", HtmlBody = "<p>Grüße</p>\r\n" },
         ["display names needing quotes"] = () => Basic() with
         {
             From = new EmailAddress("shop@shop.example", "Dr. Who"),
@@ -100,6 +107,42 @@ public sealed class EmailMessageWriterTests
         var message = Messages[name]();
 
         AssertEquivalent(message, hideBlindCopies: false);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void EveryShape_ForAServerWith8BitMime_ParsesToWhatMimeKitWouldSendThere(string name)
+    {
+        var message = Messages[name]();
+
+        AssertEquivalent(message, hideBlindCopies: true, eightBitMime: true);
+    }
+
+    [Fact]
+    public void ForAServerWith8BitMime_NonAsciiTextGoes8bit_UnlessALineIsOver998Octets_AndAsciiTextKeepsItsEncoding()
+    {
+        var message = Basic() with
+        {
+            TextBody = "Grüße\n" + new string('é', 499) + "\n",             // a line of exactly 998 octets
+            HtmlBody = "<p>" + new string('é', 500) + "</p>",                 // 1,007 octets
+        };
+        var ascii = Basic() with { TextBody = "Thanks\n", HtmlBody = "<p>" + new string('x', 200) + "</p>" };
+
+        var written = MimeEquivalence.Parse(MimeEquivalence.WriteWithMailing(message with { MessageId = "a@shop.example" }, Clock, hideBlindCopies: true, eightBitMime: true));
+        var asciiWritten = MimeEquivalence.Parse(MimeEquivalence.WriteWithMailing(ascii with { MessageId = "b@shop.example" }, Clock, hideBlindCopies: true, eightBitMime: true));
+
+        Assert.Equal([ContentEncoding.EightBit, ContentEncoding.QuotedPrintable], MimeEquivalence.TextEncodings(written));
+        Assert.Equal([ContentEncoding.SevenBit, ContentEncoding.QuotedPrintable], MimeEquivalence.TextEncodings(asciiWritten));
+    }
+
+    [Fact]
+    public void WithoutA8BitMimeServer_NonAsciiTextStaysQuotedPrintable()
+    {
+        var message = Basic() with { TextBody = "Grüße\n", HtmlBody = "<p>Grüße</p>", MessageId = "c@shop.example" };
+
+        var written = MimeEquivalence.Parse(MimeEquivalence.WriteWithMailing(message, Clock, hideBlindCopies: true, eightBitMime: false));
+
+        Assert.Equal([ContentEncoding.QuotedPrintable, ContentEncoding.QuotedPrintable], MimeEquivalence.TextEncodings(written));
     }
 
     [Fact]
@@ -203,16 +246,17 @@ public sealed class EmailMessageWriterTests
             }.WithHeader("X-Random", Text(20, lineBreaks: false).Trim());
 
             AssertEquivalent(message, hideBlindCopies: true);
+            AssertEquivalent(message, hideBlindCopies: true, eightBitMime: true);
         }
     }
 
-    private static void AssertEquivalent(EmailMessage message, bool hideBlindCopies, IReadOnlyList<KeyValuePair<string, string>>? extraHeaders = null)
+    private static void AssertEquivalent(EmailMessage message, bool hideBlindCopies, IReadOnlyList<KeyValuePair<string, string>>? extraHeaders = null, bool eightBitMime = false)
     {
         message = message.MessageId is null ? message with { MessageId = "fixed-id@shop.example" } : message;
-        var mimeKits = MimeEquivalence.WriteWithMimeKit(message, Clock, hideBlindCopies, extraHeaders);
-        var ours = MimeEquivalence.WriteWithMailing(message, Clock, hideBlindCopies, extraHeaders);
+        var mimeKits = MimeEquivalence.WriteWithMimeKit(message, Clock, hideBlindCopies, extraHeaders, eightBitMime);
+        var ours = MimeEquivalence.WriteWithMailing(message, Clock, hideBlindCopies, extraHeaders, eightBitMime);
 
-        MimeEquivalence.AssertWellFormed(ours);
+        MimeEquivalence.AssertWellFormed(ours, eightBitBody: eightBitMime);
         MimeEquivalence.AssertSame(MimeEquivalence.Parse(mimeKits), MimeEquivalence.Parse(ours));
     }
 

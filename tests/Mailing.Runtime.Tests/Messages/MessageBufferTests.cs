@@ -51,6 +51,21 @@ public sealed class MessageBufferTests
     }
 
     [Fact]
+    public void AfterClear_TheMessageIsWrittenAfresh_FromALineStart_AndCanBeEndedAgain()
+    {
+        using var buffer = new MessageBuffer(16, dotStuffing: true);
+        buffer.Write("first\r\n.x"u8);
+        buffer.EndSmtpData();
+
+        buffer.Clear();
+        buffer.Write(".second\r\n"u8);
+        buffer.EndSmtpData();
+
+        Assert.Equal("..second\r\n.\r\n", Encoding.ASCII.GetString(buffer.WrittenMemory.Span));
+        Assert.Equal(".second\r\n".Length, buffer.MessageLength);
+    }
+
+    [Fact]
     public void WithoutDotStuffing_TheBytesAreKeptAsWritten()
     {
         using var buffer = new MessageBuffer(16, dotStuffing: false);

@@ -5,7 +5,10 @@ using MimeKit.IO.Filters;
 
 namespace Mailing.Runtime.Tests.Messages;
 
-/// <summary>The text parts' transfer encoding: the same 7bit-or-quoted-printable choice as MimeKit, and valid quoted-printable.</summary>
+/// <summary>
+/// The text parts' transfer encoding: the same 7bit-or-quoted-printable choice as MimeKit, valid quoted-printable, and for a
+/// server with 8BITMIME the same 8bit choice as MimeKit makes there (MailKit's <c>GetBestEncoding(EightBit, 998)</c>).
+/// </summary>
 public sealed class TextTransferEncodingTests
 {
     public static TheoryData<string> Texts() =>
@@ -36,6 +39,51 @@ public sealed class TextTransferEncodingTests
 
             Assert.True(MimeKitChoosesSevenBit(utf8) == TextTransferEncoding.IsSevenBit(utf8), $"'{text.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal)}'");
         }
+    }
+
+    public static TheoryData<string> EightBitTexts() =>
+    [
+        "Grüße\n", "plain ascii\n", new string('é', 499), new string('é', 500), "x\n" + new string('é', 499) + "\r\ny",
+        "x\n" + new string('é', 500) + "\r\ny", new string('€', 332) + "a\n", new string('€', 333) + "\n", new string('x', 997) + "é",
+        string.Concat(Enumerable.Repeat("🎉", 249)) + "ab\n", string.Concat(Enumerable.Repeat("🎉", 250)) + "\n", "Grüße\nFrom here\nbye",
+        "Grüße\nFrom here", "é\nFrome\n", "nul\0é", ".é\n..é\n.\n", "é\r\n\r\n", new string('x', 2000) + "\né", "é\r",
+    ];
+
+    [Theory]
+    [MemberData(nameof(EightBitTexts))]
+    [MemberData(nameof(Texts))]
+    public void TheEightBitChoice_IsMimeKitsChoiceForAn8BitMimeServer_ButNeverForABareCarriageReturn(string text)
+    {
+        Assert.Equal(MimeKitChoosesEightBit(text), TextTransferEncoding.IsEightBit(text));
+    }
+
+    [Fact]
+    public void TheEightBitChoice_AgreesWithMimeKit_OnRandomText()
+    {
+        var random = new Random(13);
+        string[] pieces = ["a", " ", "\t", "\r", "\n", "\r\n", "From ", "é", "€", "🎉", "\0", new string('y', 300), new string('ü', 150), "."];
+        for (var i = 0; i < 3000; i++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(0, 14)).Select(_ => pieces[random.Next(pieces.Length)]));
+
+            Assert.True(MimeKitChoosesEightBit(text) == TextTransferEncoding.IsEightBit(text), $"'{text.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal)}'");
+        }
+    }
+
+    [Theory]
+    [InlineData("Grüße\nvom Team", "Grüße\r\nvom Team")]
+    [InlineData("Grüße\r\nvom Team\r\n", "Grüße\r\nvom Team\r\n")]
+    [InlineData("a\n\nb\r\n\nc\n", "a\r\n\r\nb\r\n\r\nc\r\n")]
+    [InlineData("\n.dot\r\n", "\r\n.dot\r\n")]
+    [InlineData("", "")]
+    public void AsIs_WritesTheBytesUnchanged_WithEveryLineBreakACrLf(string text, string expected)
+    {
+        var output = new System.Buffers.ArrayBufferWriter<byte>();
+
+        var endsWithLineBreak = TextTransferEncoding.WriteAsIs(Encoding.UTF8.GetBytes(text), output);
+
+        Assert.Equal(expected, Encoding.UTF8.GetString(output.WrittenSpan));
+        Assert.Equal(text.EndsWith('\n'), endsWithLineBreak);
     }
 
     [Theory]
@@ -91,6 +139,17 @@ public sealed class TextTransferEncodingTests
         var filter = new BestEncodingFilter();
         filter.Flush(utf8, 0, utf8.Length, out _, out _);
         return filter.GetBestEncoding(EncodingConstraint.SevenBit) == ContentEncoding.SevenBit;
+    }
+
+    // What MailKit does for a server with 8BITMIME (MimeKit's best encoding under EightBit with 998-octet lines), except that
+    // Mailing keeps text with a CR outside a CRLF quoted-printable.
+    private static bool MimeKitChoosesEightBit(string text)
+    {
+        var utf8 = Encoding.UTF8.GetBytes(text);
+        var filter = new BestEncodingFilter();
+        filter.Flush(utf8, 0, utf8.Length, out _, out _);
+        var bareCarriageReturn = text.Replace("\r\n", "", StringComparison.Ordinal).Contains('\r', StringComparison.Ordinal);
+        return filter.GetBestEncoding(EncodingConstraint.EightBit, 998) == ContentEncoding.EightBit && !bareCarriageReturn;
     }
 
     private static byte[] Decode(ReadOnlySpan<byte> quotedPrintable)

@@ -23,12 +23,26 @@ internal static class MimeEquivalence
     }
 
     /// <summary>What MimeKit's path writes for <paramref name="message"/>: MimeMessageFactory, then WriteTo with CRLF.</summary>
-    public static byte[] WriteWithMimeKit(EmailMessage message, TimeProvider clock, bool hideBlindCopies, IEnumerable<KeyValuePair<string, string>>? extraHeaders = null)
+    /// <param name="message">The message.</param>
+    /// <param name="clock">The Date.</param>
+    /// <param name="hideBlindCopies">Leave out Bcc.</param>
+    /// <param name="extraHeaders">Provider headers after the message's own.</param>
+    /// <param name="eightBitMime">
+    /// For a server that offers 8BITMIME: the text parts are switched as <see cref="SwitchToEightBitAsMailKitWould"/> says and
+    /// re-encoded by MimeKit; the others keep the factory's 7bit or quoted-printable.
+    /// </param>
+    public static byte[] WriteWithMimeKit(
+        EmailMessage message, TimeProvider clock, bool hideBlindCopies, IEnumerable<KeyValuePair<string, string>>? extraHeaders = null, bool eightBitMime = false)
     {
         using var mime = MimeMessageFactory.Create(message, clock);
         foreach (var (name, value) in extraHeaders ?? [])
         {
             EncodedWordLookalikeEncoder.Set(mime.Headers, name, value);
+        }
+
+        if (eightBitMime)
+        {
+            SwitchToEightBitAsMailKitWould(mime);
         }
 
         var options = FormatOptions.Default.Clone();
@@ -43,12 +57,13 @@ internal static class MimeEquivalence
         return stream.ToArray();
     }
 
-    /// <summary>What Mailing's own writer writes for <paramref name="message"/>, as a file (no dot-stuffing).</summary>
-    public static byte[] WriteWithMailing(EmailMessage message, TimeProvider clock, bool hideBlindCopies, IReadOnlyList<KeyValuePair<string, string>>? extraHeaders = null)
+    /// <summary>What Mailing's own writer writes for <paramref name="message"/>, without dot-stuffing (as in a file).</summary>
+    public static byte[] WriteWithMailing(
+        EmailMessage message, TimeProvider clock, bool hideBlindCopies, IReadOnlyList<KeyValuePair<string, string>>? extraHeaders = null, bool eightBitMime = false)
     {
         var writer = new EmailMessageWriter(message, message.MessageId!, clock.GetUtcNow(), hideBlindCopies, extraHeaders);
         using var buffer = new MessageBuffer(writer.SizeHint, dotStuffing: false);
-        writer.WriteAsync(buffer, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        writer.WriteAsync(buffer, eightBitMime, CancellationToken.None).AsTask().GetAwaiter().GetResult();
         return buffer.ToArray();
     }
 
@@ -58,17 +73,52 @@ internal static class MimeEquivalence
         AssertSameEntity(expected.Body, actual.Body, "body");
     }
 
-    /// <summary>RFC 5322 §2.1.1 and what a 7-bit server needs: no line over 998 characters, headers in ASCII except UTF-8 local parts.</summary>
-    public static void AssertWellFormed(byte[] bytes)
+    /// <summary>
+    /// RFC 5322 §2.1.1 and what a 7-bit server needs: CRLF line breaks, no line over 998 octets, headers in ASCII except
+    /// UTF-8 local parts, and a 7-bit body; with <paramref name="eightBitBody"/>, what 8BITMIME allows the body (RFC 6152,
+    /// RFC 2045 §2.8): valid UTF-8 without NUL in lines of at most 998 octets.
+    /// </summary>
+    public static void AssertWellFormed(byte[] bytes, bool eightBitBody = false)
     {
-        var text = Encoding.UTF8.GetString(bytes);
+        var text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes);
         Assert.DoesNotContain("\n", text.Replace("\r\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
-        Assert.All(text.Split("\r\n"), line => Assert.True(line.Length <= 998, $"a line of {line.Length} characters"));
+        Assert.All(text.Split("\r\n"), line => Assert.True(Encoding.UTF8.GetByteCount(line) <= 998, $"a line of {Encoding.UTF8.GetByteCount(line)} octets"));
         Assert.EndsWith("\r\n", text, StringComparison.Ordinal);
         var body = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
         Assert.True(body > 0, "no blank line after the headers");
-        Assert.All(text[(body + 4)..], c => Assert.True(c < 128, $"8-bit character U+{(int)c:X4} in the body"));
+        if (eightBitBody)
+        {
+            Assert.DoesNotContain('\0', text[(body + 4)..]);
+        }
+        else
+        {
+            Assert.All(text[(body + 4)..], c => Assert.True(c < 128, $"8-bit character U+{(int)c:X4} in the body"));
+        }
     }
+
+    /// <summary>
+    /// Gives every text part MimeKit itself would send as 8bit to a server with 8BITMIME (its
+    /// <c>GetBestEncoding(EncodingConstraint.EightBit, 998)</c>, which MailKit prepares messages for such a server with) the
+    /// transfer encoding 8bit; the others keep theirs. One deliberate difference from MimeKit: text with a CR outside a
+    /// CRLF stays quoted-printable.
+    /// </summary>
+    public static void SwitchToEightBitAsMailKitWould(MimeMessage mime)
+    {
+        foreach (var part in mime.BodyParts.OfType<TextPart>())
+        {
+            if (part.GetBestEncoding(EncodingConstraint.EightBit, 998) == ContentEncoding.EightBit && !HasBareCarriageReturn(part.Text))
+            {
+                part.ContentTransferEncoding = ContentEncoding.EightBit;
+            }
+        }
+    }
+
+    /// <summary>The transfer encoding of every text part, in tree order.</summary>
+    public static ContentEncoding[] TextEncodings(MimeMessage message) =>
+        message.BodyParts.OfType<TextPart>().Select(part => part.ContentTransferEncoding).ToArray();
+
+    private static bool HasBareCarriageReturn(string text) =>
+        text.Replace("\r\n", "", StringComparison.Ordinal).Contains('\r', StringComparison.Ordinal);
 
     private static void AssertSameHeaders(HeaderList expected, HeaderList actual, string where)
     {

@@ -1,9 +1,14 @@
 namespace Mailing.Transports.Local;
 
 /// <summary>
-/// The bytes the in-memory and pickup transports keep of a message: the ones an SMTP server would receive, from the
-/// writer SMTP uses, or from MimeKit when the message is signed with DKIM (the signer works on a MimeKit message).
+/// The bytes the in-memory and pickup transports keep of a message: the ones an SMTP server without 8BITMIME would
+/// receive, from the writer SMTP uses, or from MimeKit when the message is signed with DKIM (the signer works on a MimeKit
+/// message).
 /// </summary>
+/// <remarks>
+/// Always 7 bit (text 7bit or quoted-printable), never the 8bit text SMTP sends to a server that offers 8BITMIME: neither
+/// transport has a server to ask, and a pickup file is relayed by whatever picks it up, to servers of unknown capability.
+/// </remarks>
 internal static class LocalMessageBytes
 {
     /// <summary>Writes <paramref name="message"/> (which has its Message-Id) into a new buffer the caller disposes.</summary>
@@ -27,7 +32,7 @@ internal static class LocalMessageBytes
         var buffer = new MessageBuffer(writer.SizeHint, dotStuffing: false);
         try
         {
-            await writer.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
+            await writer.WriteAsync(buffer, eightBitMime: false, cancellationToken).ConfigureAwait(false);
             return buffer;
         }
         catch

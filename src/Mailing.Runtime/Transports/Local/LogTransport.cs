@@ -51,7 +51,7 @@ public sealed partial class LogTransport : IEmailTransport
         {
             var writer = new MimeMessageWriter(mime, hideBlindCopies: true);
             using var buffer = new MessageBuffer(writer.SizeHint, dotStuffing: false);
-            await writer.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
+            await writer.WriteAsync(buffer, eightBitMime: false, cancellationToken).ConfigureAwait(false);
             LoggedMime(_logger, message.MessageId!, Encoding.UTF8.GetString(buffer.WrittenMemory.Span));
         }
 

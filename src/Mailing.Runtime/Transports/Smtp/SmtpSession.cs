@@ -156,7 +156,8 @@ internal sealed class SmtpSession : IAsyncDisposable, IDisposable
 
     /// <summary>
     /// Sends one message: MAIL FROM (with SIZE, SMTPUTF8 and BODY=8BITMIME as offered and needed), RCPT TO per recipient and
-    /// DATA, pipelined when the server offers it, then the message after the 354.
+    /// DATA, pipelined when the server offers it, then the message after the 354: with 8bit text when the server offers
+    /// 8BITMIME (and the writer has some), else in 7 bit.
     /// </summary>
     /// <param name="envelope">The sender and recipients.</param>
     /// <param name="data">The message. It is serialized before MAIL FROM when its exact size must be declared (it might reach
@@ -403,15 +404,19 @@ internal sealed class SmtpSession : IAsyncDisposable, IDisposable
         // might reach the server's limit (serialized first, to declare it exactly); one that cannot is left undeclared and
         // serialized while the server answers the envelope.
         var declareSize = Capabilities.Size && Capabilities.MaxSize > 0 && !(data.Writer.MaxSize < Capabilities.MaxSize);
-        var message = declareSize ? await data.GetAsync(cancellationToken).ConfigureAwait(false) : null;
+
+        // RFC 6152: 8bit text only to a server that offers 8BITMIME, and MAIL FROM says so; decided for this session, so a
+        // message written for an earlier one is written again rather than sent 8bit to a server that did not offer it.
+        var eightBit = data.Writer.HasEightBitBody(Capabilities.EightBitMime);
+        var message = declareSize ? await data.GetAsync(eightBit, cancellationToken).ConfigureAwait(false) : null;
         var utf8 = envelope.IsInternational && Capabilities.SmtpUtf8;
         _commandLength = 0;
-        AppendMailFrom(envelope.Sender, utf8, message?.MessageLength, data.Writer.HasEightBitBody);
+        AppendMailFrom(envelope.Sender, utf8, message?.MessageLength, eightBit);
         var pipelining = Capabilities.Pipelining;
         if (!pipelining)
         {
             await FlushCommandsAsync(cancellationToken).ConfigureAwait(false);
-            message ??= await data.GetAsync(cancellationToken).ConfigureAwait(false);
+            message ??= await data.GetAsync(eightBit, cancellationToken).ConfigureAwait(false);
             var mailFrom = await _replies.ReadAsync(_stream, keepText: false, Arm(cancellationToken)).ConfigureAwait(false);
             if (!mailFrom.IsPositiveCompletion)
             {
@@ -436,7 +441,7 @@ internal sealed class SmtpSession : IAsyncDisposable, IDisposable
             // RFC 2920 §3.1: DATA may close a group; every reply is read before anything else is decided.
             Append("DATA\r\n"u8);
             await FlushCommandsAsync(cancellationToken).ConfigureAwait(false);
-            message ??= await data.GetAsync(cancellationToken).ConfigureAwait(false);
+            message ??= await data.GetAsync(eightBit, cancellationToken).ConfigureAwait(false);
             var mailFrom = await _replies.ReadAsync(_stream, keepText: false, Arm(cancellationToken)).ConfigureAwait(false);
             ThrowIfClosing(SmtpCommand.MailFrom, mailFrom);
             try
