@@ -75,36 +75,12 @@ internal static class TextTransferEncoding
     /// A bare CR is escaped (<c>=0D</c>) rather than sent: RFC 5322 allows CR only in CRLF, and servers differ in what they
     /// make of one (it is part of the SMTP smuggling tricks), so text that has one is not worth the risk.
     /// </remarks>
-    public static bool IsEightBit(ReadOnlySpan<char> text)
-    {
-        if (System.Text.Ascii.IsValid(text) || text.Contains('\0'))
-        {
-            return false;
-        }
-
-        while (true)
-        {
-            var lineFeed = text.IndexOf('\n');
-            if (lineFeed < 0)
-            {
-                // As for 7bit: a last, unterminated line is counted whole, and "From " is not looked for in it.
-                return FitsEightBitLine(text) && !text.Contains('\r');
-            }
-
-            var line = text[..lineFeed];
-            if (line.Length > 0 && line[^1] == '\r')
-            {
-                line = line[..^1];
-            }
-
-            if (!FitsEightBitLine(line) || line.Contains('\r') || line.StartsWith("From ", StringComparison.Ordinal))
-            {
-                return false;
-            }
-
-            text = text[(lineFeed + 1)..];
-        }
-    }
+    public static bool IsEightBit(ReadOnlySpan<char> text) =>
+        !System.Text.Ascii.IsValid(text)
+        && !text.Contains('\0')
+        && !BareLineBreaks.ContainsBareCarriageReturn(text)
+        && !EndsALineStartingWithFrom(text)
+        && LinesFitEightBit(text);
 
     /// <summary>Writes 7bit or 8bit text as it is, with every bare LF as CRLF.</summary>
     /// <returns>Whether the text ended with a line break.</returns>
@@ -114,29 +90,14 @@ internal static class TextTransferEncoding
         var endsWithLineBreak = !utf8.IsEmpty && utf8[^1] == (byte)'\n';
 
         // Everything up to a bare LF goes in one copy: text with CRLF line breaks throughout is a single one.
-        var searched = 0;
-        while (true)
+        while (BareLineBreaks.IndexOfBareLineFeed(utf8) is var lineFeed and >= 0)
         {
-            var lineFeed = utf8[searched..].IndexOf((byte)'\n');
-            if (lineFeed < 0)
-            {
-                writer.Write(utf8);
-                break;
-            }
-
-            lineFeed += searched;
-            if (lineFeed > 0 && utf8[lineFeed - 1] == (byte)'\r')
-            {
-                searched = lineFeed + 1;
-                continue;
-            }
-
             writer.Write(utf8[..lineFeed]);
             writer.Write("\r\n"u8);
             utf8 = utf8[(lineFeed + 1)..];
-            searched = 0;
         }
 
+        writer.Write(utf8);
         writer.Commit();
         return endsWithLineBreak;
     }
@@ -236,10 +197,51 @@ internal static class TextTransferEncoding
         return written;
     }
 
-    // A UTF-16 character is at most 3 UTF-8 bytes (a surrogate pair is 4 for 2) and at least 1: most lines need no count.
-    private static bool FitsEightBitLine(ReadOnlySpan<char> line) =>
-        line.Length <= MaxEightBitLine / 3
-        || (line.Length <= MaxEightBitLine && System.Text.Encoding.UTF8.GetByteCount(line) <= MaxEightBitLine);
+    // MimeKit's mbox rule: a line that starts with "From " and has a line break after it (the last, unterminated line is not
+    // looked at). Only the first such line matters: either it is terminated, or it is the last line.
+    private static bool EndsALineStartingWithFrom(ReadOnlySpan<char> text)
+    {
+        var from = text.StartsWith("From ", StringComparison.Ordinal) ? 0 : text.IndexOf("\nFrom ", StringComparison.Ordinal);
+        return from >= 0 && text[(from + 1)..].Contains('\n');
+    }
+
+    // Every line, its CR not counted (the text has no bare CR), within 998 octets in UTF-8. A UTF-16 character is at most 3
+    // UTF-8 bytes (a surrogate pair is 4 for 2), so a line of up to 332 characters fits whatever it holds: the text is read
+    // a window of 333 characters at a time, jumping to the last LF in it, and only a line without one is counted.
+    private static bool LinesFitEightBit(ReadOnlySpan<char> text)
+    {
+        const int SureFit = MaxEightBitLine / 3;
+        while (text.Length > SureFit)
+        {
+            var lastLineFeed = text[..(SureFit + 1)].LastIndexOf('\n');
+            if (lastLineFeed >= 0)
+            {
+                text = text[(lastLineFeed + 1)..];
+                continue;
+            }
+
+            var lineFeed = text.IndexOf('\n');
+            var line = lineFeed < 0 ? text : text[..lineFeed];
+            if (line.Length > 0 && line[^1] == '\r')
+            {
+                line = line[..^1];
+            }
+
+            if (line.Length > MaxEightBitLine || System.Text.Encoding.UTF8.GetByteCount(line) > MaxEightBitLine)
+            {
+                return false;
+            }
+
+            if (lineFeed < 0)
+            {
+                break;
+            }
+
+            text = text[(lineFeed + 1)..];
+        }
+
+        return true;
+    }
 
     private static int SoftBreak(Span<byte> destination)
     {

@@ -70,6 +70,20 @@ public sealed class TextTransferEncodingTests
         }
     }
 
+    [Fact]
+    public void TheEightBitChoice_AgreesWithMimeKit_OnLongRandomText()
+    {
+        // Long enough to cross the 16-character blocks and 333-character windows the line checks read at a time.
+        var random = new Random(14);
+        string[] pieces = ["a", "\r", "\n", "\r\n", "From ", "é", "€", "🎉", "\0", new string('y', 17), new string('ü', 100), new string('z', 320), "."];
+        for (var i = 0; i < 1500; i++)
+        {
+            var text = "é" + string.Concat(Enumerable.Range(0, random.Next(0, 80)).Select(_ => pieces[random.Next(pieces.Length)]));
+
+            Assert.True(MimeKitChoosesEightBit(text) == TextTransferEncoding.IsEightBit(text), $"'{text.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal)}'");
+        }
+    }
+
     [Theory]
     [InlineData("Grüße\nvom Team", "Grüße\r\nvom Team")]
     [InlineData("Grüße\r\nvom Team\r\n", "Grüße\r\nvom Team\r\n")]
@@ -84,6 +98,23 @@ public sealed class TextTransferEncodingTests
 
         Assert.Equal(expected, Encoding.UTF8.GetString(output.WrittenSpan));
         Assert.Equal(text.EndsWith('\n'), endsWithLineBreak);
+    }
+
+    [Fact]
+    public void AsIs_MakesEveryBareLineFeedACrLf_AndLeavesEverythingElse_OnRandomText()
+    {
+        var random = new Random(15);
+        string[] pieces = ["a", "é", "\r", "\n", "\r\n", "\n\n", new string('x', 15), new string('x', 16), new string('x', 40)];
+        for (var i = 0; i < 2000; i++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(0, 40)).Select(_ => pieces[random.Next(pieces.Length)]));
+            var output = new System.Buffers.ArrayBufferWriter<byte>();
+
+            TextTransferEncoding.WriteAsIs(Encoding.UTF8.GetBytes(text), output);
+
+            var expected = System.Text.RegularExpressions.Regex.Replace(text, "(?<!\r)\n", "\r\n");
+            Assert.True(expected == Encoding.UTF8.GetString(output.WrittenSpan), $"'{text.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal)}'");
+        }
     }
 
     [Theory]
