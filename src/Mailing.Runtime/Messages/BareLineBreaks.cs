@@ -5,7 +5,7 @@ using System.Runtime.Intrinsics;
 namespace Mailing;
 
 /// <summary>
-/// Finds the line breaks in a text part that are not CRLF, in one vectorized pass over the whole text.
+/// Finds the line feeds in a text part that are not part of a CRLF, in one vectorized pass over the whole text.
 /// </summary>
 /// <remarks>
 /// A line of mail is around 70 characters, so a search per line (<c>IndexOf('\n')</c>, then a look at the byte before)
@@ -55,39 +55,5 @@ internal static class BareLineBreaks
         }
 
         return -1;
-    }
-
-    /// <summary>Whether <paramref name="text"/> has a CR that is not followed by an LF (a CR at the very end included).</summary>
-    public static bool ContainsBareCarriageReturn(ReadOnlySpan<char> text)
-    {
-        var units = MemoryMarshal.Cast<char, ushort>(text);
-        var index = 0;
-        if (Vector128.IsHardwareAccelerated)
-        {
-            ref var start = ref MemoryMarshal.GetReference(units);
-            var lineFeed = Vector128.Create((ushort)'\n');
-            var carriageReturn = Vector128.Create((ushort)'\r');
-
-            // The block read one further must fit too: the last character is left to the loop below.
-            for (; index <= units.Length - Vector128<ushort>.Count - 1; index += Vector128<ushort>.Count)
-            {
-                var current = Vector128.LoadUnsafe(ref start, (nuint)index);
-                var next = Vector128.LoadUnsafe(ref start, (nuint)(index + 1));
-                if (Vector128.AndNot(Vector128.Equals(current, carriageReturn), Vector128.Equals(next, lineFeed)) != Vector128<ushort>.Zero)
-                {
-                    return true;
-                }
-            }
-        }
-
-        for (; index < units.Length; index++)
-        {
-            if (units[index] == '\r' && (index + 1 == units.Length || units[index + 1] != '\n'))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

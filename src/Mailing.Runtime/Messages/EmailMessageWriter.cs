@@ -23,7 +23,7 @@ namespace Mailing;
 /// text is encoded to UTF-8 in a pooled buffer and transfer-encoded straight into the output, attachments are base64-encoded
 /// from their bytes (or read from their file in chunks). The output is 7-bit except a UTF-8 local part in an address
 /// header (RFC 6532), which only a server with SMTPUTF8 is given, and, when written for a server that offers 8BITMIME, text
-/// parts that are not ASCII: those go as <c>8bit</c> when every line fits (<see cref="TextTransferEncoding.IsEightBit"/>),
+/// parts that are not ASCII: those go as <c>8bit</c> when every line fits (<see cref="TextTransferEncoding.IsEightBit(ReadOnlySpan{char})"/>),
 /// as MailKit sends them to such a server, instead of quoted-printable.
 /// </remarks>
 internal sealed class EmailMessageWriter : IMessageWriter
@@ -37,8 +37,8 @@ internal sealed class EmailMessageWriter : IMessageWriter
     private readonly DateTimeOffset _date;
     private readonly bool _hideBlindCopies;
     private readonly IReadOnlyList<KeyValuePair<string, string>> _extraHeaders;
-    private bool? _textIsEightBit;
-    private bool? _htmlIsEightBit;
+    private EightBitChoice? _textEightBit;
+    private EightBitChoice? _htmlEightBit;
 
     /// <param name="message">The message; it must have a sender and a recipient.</param>
     /// <param name="messageId">The Message-Id, without angle brackets.</param>
@@ -83,12 +83,12 @@ internal sealed class EmailMessageWriter : IMessageWriter
         }
     }
 
-    /// <summary>The plain text goes as 8bit to a server that offers 8BITMIME: decided once, for every write.</summary>
-    private bool TextIsEightBit => _textIsEightBit ??= TextTransferEncoding.IsEightBit(TextBody);
+    /// <summary>Whether the plain text goes as 8bit to a server that offers 8BITMIME: decided once, for every write.</summary>
+    private EightBitChoice TextEightBit => _textEightBit ??= EightBitChoice.Of(TextBody);
 
-    private bool HtmlIsEightBit => _htmlIsEightBit ??= _message.HtmlBody is { } html && TextTransferEncoding.IsEightBit(html);
+    private EightBitChoice HtmlEightBit => _htmlEightBit ??= _message.HtmlBody is { } html ? EightBitChoice.Of(html) : default;
 
-    public bool HasEightBitBody(bool eightBitMime) => eightBitMime && (TextIsEightBit || HtmlIsEightBit);
+    public bool HasEightBitBody(bool eightBitMime) => eightBitMime && (TextEightBit.EightBit || HtmlEightBit.EightBit);
 
     public long? MaxSize
     {
@@ -233,20 +233,29 @@ internal sealed class EmailMessageWriter : IMessageWriter
         Write(output, "\r\n"u8);
     }
 
-    // eightBit: the server offers 8BITMIME and the text can go so (TextTransferEncoding.IsEightBit).
-    private static void WriteTextPart(IBufferWriter<byte> output, string subtype, string text, bool isMessageBody, bool eightBit)
+    // eightBitChoice: the text's form for a server that offers 8BITMIME, or default (7bit or quoted-printable) for any other.
+    // 8bit text with CRLF line breaks only is encoded straight into the output; with bare LFs, through a buffer that fixes them.
+    private static void WriteTextPart(IBufferWriter<byte> output, string subtype, string text, bool isMessageBody, EightBitChoice eightBitChoice)
     {
+        if (eightBitChoice is { EightBit: true, HasBareLineFeeds: false })
+        {
+            WriteTextPartHeaders(output, subtype, "8bit");
+            TextTransferEncoding.WriteUtf8(text, output);
+            if (isMessageBody && !text.EndsWith('\n'))
+            {
+                Write(output, "\r\n"u8);
+            }
+
+            return;
+        }
+
+        var eightBit = eightBitChoice.EightBit;
         var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
         try
         {
             var bytes = utf8.AsSpan(0, Encoding.UTF8.GetBytes(text, utf8));
             var asIs = eightBit || TextTransferEncoding.IsSevenBit(bytes);
-            var headers = new MimeHeaderWriter(output);
-            headers.WriteStartOfParameterized("Content-Type", subtype);
-            headers.WriteParameter("charset", "utf-8");
-            headers.EndParameterized();
-            headers.WriteAscii("Content-Transfer-Encoding", eightBit ? "8bit" : asIs ? "7bit" : "quoted-printable");
-            Write(output, "\r\n"u8);
+            WriteTextPartHeaders(output, subtype, eightBit ? "8bit" : asIs ? "7bit" : "quoted-printable");
             if (asIs)
             {
                 // A whole-message body ends with a line break, as MimeKit writes it; in a multipart the delimiter's CRLF follows.
@@ -265,6 +274,16 @@ internal sealed class EmailMessageWriter : IMessageWriter
         {
             ArrayPool<byte>.Shared.Return(utf8);
         }
+    }
+
+    private static void WriteTextPartHeaders(IBufferWriter<byte> output, string subtype, string transferEncoding)
+    {
+        var headers = new MimeHeaderWriter(output);
+        headers.WriteStartOfParameterized("Content-Type", subtype);
+        headers.WriteParameter("charset", "utf-8");
+        headers.EndParameterized();
+        headers.WriteAscii("Content-Transfer-Encoding", transferEncoding);
+        Write(output, "\r\n"u8);
     }
 
     private static void WritePartHeaders(IBufferWriter<byte> output, string contentType, string? fileName, string disposition, string? contentId)
@@ -430,29 +449,29 @@ internal sealed class EmailMessageWriter : IMessageWriter
     {
         if (_message.HtmlBody is not { } html)
         {
-            WriteTextPart(output, "text/plain", TextBody, isMessageBody, eightBitMime && TextIsEightBit);
+            WriteTextPart(output, "text/plain", TextBody, isMessageBody, eightBitMime ? TextEightBit : default);
             return;
         }
 
         var boundary = MimeBoundary.Create();
         WriteMultipartHeader(output, "multipart/alternative", boundary);
         WriteDelimiter(output, boundary);
-        WriteTextPart(output, "text/plain", TextBody, isMessageBody: false, eightBitMime && TextIsEightBit);
+        WriteTextPart(output, "text/plain", TextBody, isMessageBody: false, eightBitMime ? TextEightBit : default);
         Write(output, "\r\n"u8);
         WriteDelimiter(output, boundary);
         if (_message.InlineResources.Count == 0)
         {
-            WriteTextPart(output, "text/html", html, isMessageBody: false, eightBitMime && HtmlIsEightBit);
+            WriteTextPart(output, "text/html", html, isMessageBody: false, eightBitMime ? HtmlEightBit : default);
         }
         else
         {
-            await WriteRelatedAsync(output, html, eightBitMime && HtmlIsEightBit, cancellationToken).ConfigureAwait(false);
+            await WriteRelatedAsync(output, html, eightBitMime ? HtmlEightBit : default, cancellationToken).ConfigureAwait(false);
         }
 
         WriteCloseDelimiter(output, boundary);
     }
 
-    private async ValueTask WriteRelatedAsync(IBufferWriter<byte> output, string html, bool eightBit, CancellationToken cancellationToken)
+    private async ValueTask WriteRelatedAsync(IBufferWriter<byte> output, string html, EightBitChoice eightBit, CancellationToken cancellationToken)
     {
         var boundary = MimeBoundary.Create();
         WriteMultipartHeader(output, "multipart/related", boundary);
@@ -467,5 +486,11 @@ internal sealed class EmailMessageWriter : IMessageWriter
         }
 
         WriteCloseDelimiter(output, boundary);
+    }
+
+    // A text part's form for a server that offers 8BITMIME; default (not 8bit) without one.
+    private readonly record struct EightBitChoice(bool EightBit, bool HasBareLineFeeds)
+    {
+        public static EightBitChoice Of(string text) => new(TextTransferEncoding.IsEightBit(text, out var hasBareLineFeeds), hasBareLineFeeds);
     }
 }

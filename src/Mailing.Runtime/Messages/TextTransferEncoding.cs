@@ -19,10 +19,6 @@ internal static class TextTransferEncoding
     // MimeKit's BestEncodingFilter.GetBestEncoding default: longer lines (CR not counted) go quoted-printable.
     private const int MaxSevenBitLine = 78;
 
-    // RFC 5322 §2.1.1 and RFC 2045 §2.8: a line of 8bit data is at most 998 octets before its CRLF. MailKit prepares a
-    // message for an 8BITMIME server with this limit (GetBestEncoding(EncodingConstraint.EightBit, 998)).
-    private const int MaxEightBitLine = 998;
-
     // RFC 2045 §6.7 (5): encoded lines are at most 76 characters, the '=' of a soft line break included.
     private const int MaxEncodedLine = 76;
 
@@ -75,12 +71,37 @@ internal static class TextTransferEncoding
     /// A bare CR is escaped (<c>=0D</c>) rather than sent: RFC 5322 allows CR only in CRLF, and servers differ in what they
     /// make of one (it is part of the SMTP smuggling tricks), so text that has one is not worth the risk.
     /// </remarks>
-    public static bool IsEightBit(ReadOnlySpan<char> text) =>
-        !System.Text.Ascii.IsValid(text)
-        && !text.Contains('\0')
-        && !BareLineBreaks.ContainsBareCarriageReturn(text)
-        && !EndsALineStartingWithFrom(text)
-        && LinesFitEightBit(text);
+    public static bool IsEightBit(ReadOnlySpan<char> text) => IsEightBit(text, out _);
+
+    /// <inheritdoc cref="IsEightBit(ReadOnlySpan{char})"/>
+    /// <param name="text">The text part.</param>
+    /// <param name="hasBareLineFeeds">When it goes 8bit: whether a line ends with an LF alone (see <see cref="WriteUtf8"/>).</param>
+    public static bool IsEightBit(ReadOnlySpan<char> text, out bool hasBareLineFeeds)
+    {
+        hasBareLineFeeds = false;
+        return !System.Text.Ascii.IsValid(text) && EightBitLines.AllFit(text, out hasBareLineFeeds);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="text"/> as UTF-8 straight into <paramref name="output"/>, a block at a time: the 8bit form of text
+    /// whose every line break is a CRLF already, so nothing is changed and nothing is copied twice.
+    /// </summary>
+    public static void WriteUtf8(ReadOnlySpan<char> text, IBufferWriter<byte> output)
+    {
+        // Small enough that the output never has to grow past what the message needs by much.
+        const int BlockCharacters = 8192;
+        while (!text.IsEmpty)
+        {
+            var block = text.Length <= BlockCharacters ? text : text[..BlockCharacters];
+            var destination = output.GetSpan(System.Text.Encoding.UTF8.GetMaxByteCount(block.Length));
+
+            // A block that ends inside a surrogate pair leaves its first half for the next one (isFinalBlock false); a lone
+            // surrogate becomes U+FFFD, as Encoding.UTF8 writes it.
+            System.Text.Unicode.Utf8.FromUtf16(block, destination, out var read, out var written, replaceInvalidSequences: true, isFinalBlock: block.Length == text.Length);
+            output.Advance(written);
+            text = text[read..];
+        }
+    }
 
     /// <summary>Writes 7bit or 8bit text as it is, with every bare LF as CRLF.</summary>
     /// <returns>Whether the text ended with a line break.</returns>
@@ -195,52 +216,6 @@ internal static class TextTransferEncoding
         }
 
         return written;
-    }
-
-    // MimeKit's mbox rule: a line that starts with "From " and has a line break after it (the last, unterminated line is not
-    // looked at). Only the first such line matters: either it is terminated, or it is the last line.
-    private static bool EndsALineStartingWithFrom(ReadOnlySpan<char> text)
-    {
-        var from = text.StartsWith("From ", StringComparison.Ordinal) ? 0 : text.IndexOf("\nFrom ", StringComparison.Ordinal);
-        return from >= 0 && text[(from + 1)..].Contains('\n');
-    }
-
-    // Every line, its CR not counted (the text has no bare CR), within 998 octets in UTF-8. A UTF-16 character is at most 3
-    // UTF-8 bytes (a surrogate pair is 4 for 2), so a line of up to 332 characters fits whatever it holds: the text is read
-    // a window of 333 characters at a time, jumping to the last LF in it, and only a line without one is counted.
-    private static bool LinesFitEightBit(ReadOnlySpan<char> text)
-    {
-        const int SureFit = MaxEightBitLine / 3;
-        while (text.Length > SureFit)
-        {
-            var lastLineFeed = text[..(SureFit + 1)].LastIndexOf('\n');
-            if (lastLineFeed >= 0)
-            {
-                text = text[(lastLineFeed + 1)..];
-                continue;
-            }
-
-            var lineFeed = text.IndexOf('\n');
-            var line = lineFeed < 0 ? text : text[..lineFeed];
-            if (line.Length > 0 && line[^1] == '\r')
-            {
-                line = line[..^1];
-            }
-
-            if (line.Length > MaxEightBitLine || System.Text.Encoding.UTF8.GetByteCount(line) > MaxEightBitLine)
-            {
-                return false;
-            }
-
-            if (lineFeed < 0)
-            {
-                break;
-            }
-
-            text = text[(lineFeed + 1)..];
-        }
-
-        return true;
     }
 
     private static int SoftBreak(Span<byte> destination)

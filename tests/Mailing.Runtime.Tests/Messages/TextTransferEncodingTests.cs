@@ -47,6 +47,7 @@ public sealed class TextTransferEncodingTests
         "x\n" + new string('é', 500) + "\r\ny", new string('€', 332) + "a\n", new string('€', 333) + "\n", new string('x', 997) + "é",
         string.Concat(Enumerable.Repeat("🎉", 249)) + "ab\n", string.Concat(Enumerable.Repeat("🎉", 250)) + "\n", "Grüße\nFrom here\nbye",
         "Grüße\nFrom here", "é\nFrome\n", "nul\0é", ".é\n..é\n.\n", "é\r\n\r\n", new string('x', 2000) + "\né", "é\r",
+        "From é\nx", "From é", "é\0" + new string('x', 40), new string('é', 40) + "\r" + new string('é', 40), new string('é', 40) + "\nFrom x\n",
     ];
 
     [Theory]
@@ -78,7 +79,7 @@ public sealed class TextTransferEncodingTests
         string[] pieces = ["a", "\r", "\n", "\r\n", "From ", "é", "€", "🎉", "\0", new string('y', 17), new string('ü', 100), new string('z', 320), "."];
         for (var i = 0; i < 1500; i++)
         {
-            var text = "é" + string.Concat(Enumerable.Range(0, random.Next(0, 80)).Select(_ => pieces[random.Next(pieces.Length)]));
+            var text = (i % 2 == 0 ? "é" : "From é") + string.Concat(Enumerable.Range(0, random.Next(0, 80)).Select(_ => pieces[random.Next(pieces.Length)]));
 
             Assert.True(MimeKitChoosesEightBit(text) == TextTransferEncoding.IsEightBit(text), $"'{text.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal)}'");
         }
@@ -114,6 +115,27 @@ public sealed class TextTransferEncodingTests
 
             var expected = System.Text.RegularExpressions.Regex.Replace(text, "(?<!\r)\n", "\r\n");
             Assert.True(expected == Encoding.UTF8.GetString(output.WrittenSpan), $"'{text.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal)}'");
+        }
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(8190)]
+    [InlineData(8191)]
+    [InlineData(8192)]
+    [InlineData(16383)]
+    public void Utf8_IsEncodingUtf8sBytes_WhereverABlockEndsInASurrogatePairOrALoneSurrogate(int position)
+    {
+        var pair = new string('a', position) + "🎉" + new string('ü', 9000) + "🎉";
+        var loneHigh = new string('a', position) + "\uD83C" + new string('b', 9000) + "\uD83C";
+        var loneLow = new string('a', position) + "\uDF89" + new string('c', 100);
+        foreach (var text in new[] { pair, loneHigh, loneLow })
+        {
+            var output = new System.Buffers.ArrayBufferWriter<byte>();
+
+            TextTransferEncoding.WriteUtf8(text, output);
+
+            Assert.Equal(Encoding.UTF8.GetBytes(text), output.WrittenSpan.ToArray());
         }
     }
 
