@@ -64,8 +64,10 @@ public static class MailingServiceCollectionExtensions
                 builder.UseSmtp(smtp);
             }
         }
-        else if (!registry.UsesPlan && TransportDsn.TryParse(transport, out var dsn, out _) && IsSingleTransportScheme(dsn))
+        else if (TransportDsn.TryParse(transport, out var dsn, out _) && IsSingleTransportScheme(dsn) && (!registry.UsesPlan || IsMemory(dsn)))
         {
+            // memory:// is always the InMemoryTransport registered in the container, so a test can resolve it whatever else the
+            // settings configure (a Dispatch policy, routes, named transports).
             UseTransportFromDsn(builder, dsn, $"{registry.SectionPath}:{nameof(MailingOptions.Transport)}");
 
             // A DSN gives the basics; Mailing:Smtp keys (timeouts, trusted certificates, ...) add to or override it.
@@ -134,6 +136,8 @@ public static class MailingServiceCollectionExtensions
     }
 
     private static bool IsSmtp(TransportDsn dsn) => dsn.Scheme is "smtp" or "smtps";
+
+    private static bool IsMemory(TransportDsn dsn) => dsn.Scheme == "memory";
 
     // The schemes a single DSN selects directly; anything else (provider APIs, lists, names) goes through the plan.
     private static bool IsSingleTransportScheme(TransportDsn dsn) => dsn.Scheme is "smtp" or "smtps" or "memory" or "pickup";

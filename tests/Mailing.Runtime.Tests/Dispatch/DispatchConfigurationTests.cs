@@ -93,6 +93,23 @@ public sealed class DispatchConfigurationTests
     }
 
     [Fact]
+    public async Task AMemoryTransportDsn_WithADispatchSection_IsTheInMemoryTransportTestsResolve()
+    {
+        // docs/testing.md: a test sets Mailing:Transport to memory://default over an app's settings, which may have a
+        // Dispatch section; the captured mail must still be there to assert on.
+        await using var provider = Build(new()
+        {
+            ["Mailing:From"] = "shop@example.com",
+            ["Mailing:Transport"] = "memory://default",
+            ["Mailing:Dispatch:MaxRetries"] = "2",
+        });
+
+        await provider.GetRequiredService<IMailer>().SendAsync(Message("Captured"));
+
+        Assert.Equal("Captured", Assert.Single(provider.GetRequiredService<InMemoryTransport>().Sent).Message.Subject);
+    }
+
+    [Fact]
     public async Task AMessageNamingAnUnknownTransport_FailsAsConfiguration_ListingTheNames()
     {
         await using var provider = Build(new()
