@@ -23,7 +23,7 @@ namespace Mailing;
 /// text is encoded to UTF-8 in a pooled buffer and transfer-encoded straight into the output, attachments are base64-encoded
 /// from their bytes (or read from their file in chunks). The output is 7-bit except a UTF-8 local part in an address
 /// header (RFC 6532), which only a server with SMTPUTF8 is given, and, when written for a server that offers 8BITMIME, text
-/// parts that are not ASCII: those go as <c>8bit</c> when every line fits (<see cref="TextTransferEncoding.IsEightBit(ReadOnlySpan{char})"/>),
+/// parts that are not ASCII: those go as <c>8bit</c> when every line fits (<see cref="TextTransferEncoding.IsEightBit"/>),
 /// as MailKit sends them to such a server, instead of quoted-printable.
 /// </remarks>
 internal sealed class EmailMessageWriter : IMessageWriter

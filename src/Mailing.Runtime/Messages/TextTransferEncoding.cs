@@ -71,9 +71,6 @@ internal static class TextTransferEncoding
     /// A bare CR is escaped (<c>=0D</c>) rather than sent: RFC 5322 allows CR only in CRLF, and servers differ in what they
     /// make of one (it is part of the SMTP smuggling tricks), so text that has one is not worth the risk.
     /// </remarks>
-    public static bool IsEightBit(ReadOnlySpan<char> text) => IsEightBit(text, out _);
-
-    /// <inheritdoc cref="IsEightBit(ReadOnlySpan{char})"/>
     /// <param name="text">The text part.</param>
     /// <param name="hasBareLineFeeds">When it goes 8bit: whether a line ends with an LF alone (see <see cref="WriteUtf8"/>).</param>
     public static bool IsEightBit(ReadOnlySpan<char> text, out bool hasBareLineFeeds)

@@ -55,7 +55,7 @@ public sealed class TextTransferEncodingTests
     [MemberData(nameof(Texts))]
     public void TheEightBitChoice_IsMimeKitsChoiceForAn8BitMimeServer_ButNeverForABareCarriageReturn(string text)
     {
-        Assert.Equal(MimeKitChoosesEightBit(text), TextTransferEncoding.IsEightBit(text));
+        Assert.Equal(MimeKitChoosesEightBit(text), TextTransferEncoding.IsEightBit(text, out _));
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class TextTransferEncodingTests
         {
             var text = string.Concat(Enumerable.Range(0, random.Next(0, 14)).Select(_ => pieces[random.Next(pieces.Length)]));
 
-            Assert.True(MimeKitChoosesEightBit(text) == TextTransferEncoding.IsEightBit(text), $"'{text.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal)}'");
+            Assert.True(MimeKitChoosesEightBit(text) == TextTransferEncoding.IsEightBit(text, out _), $"'{text.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal)}'");
         }
     }
 
@@ -81,7 +81,11 @@ public sealed class TextTransferEncodingTests
         {
             var text = (i % 2 == 0 ? "é" : "From é") + string.Concat(Enumerable.Range(0, random.Next(0, 80)).Select(_ => pieces[random.Next(pieces.Length)]));
 
-            Assert.True(MimeKitChoosesEightBit(text) == TextTransferEncoding.IsEightBit(text), $"'{text.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal)}'");
+            var eightBit = TextTransferEncoding.IsEightBit(text, out var hasBareLineFeeds);
+
+            var shown = $"'{text.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal)}'";
+            Assert.True(MimeKitChoosesEightBit(text) == eightBit, shown);
+            Assert.True(!eightBit || hasBareLineFeeds == System.Text.RegularExpressions.Regex.IsMatch(text, "(?<!\r)\n"), shown);
         }
     }
 
