@@ -350,6 +350,39 @@ public sealed class SmtpFailureTests
         Assert.Contains("MAIL FROM", failure.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task AMessageSerializedWhileTheServerAnswers_SlowerThanTheOperationTimeout_IsNoTimeout(bool pipelining)
+    {
+        // The attachment is a named pipe: serializing the message waits on it, after MAIL FROM went out, longer than a
+        // network operation may take. That wait is no network operation, and must not be counted as one.
+        var fifo = Path.Combine(Path.GetTempPath(), $"mailing-slow-{Guid.NewGuid():N}.pdf");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", fifo))
+        {
+            await mkfifo.WaitForExitAsync();
+        }
+
+        try
+        {
+            await using var server = ScriptedSmtpServer.Start(extensions: pipelining ? ["PIPELINING", "8BITMIME"] : ["8BITMIME"]);
+            var options = OptionsFor(server);
+            options.OperationTimeout = TimeSpan.FromMilliseconds(300);
+            await using var transport = new SmtpTransport(options);
+            var sending = transport.SendAsync(Message().Attach(EmailAttachment.FromFile(fifo)), Timeout());
+
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            await File.WriteAllBytesAsync(fifo, [1, 2, 3]);
+            await sending;
+
+            Assert.Contains("filename=", Assert.Single(server.Messages), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(fifo);
+        }
+    }
+
     [Fact]
     public async Task ServerSilentAfterData_HitsTheWholeSendDeadline_AndMayHaveBeenDelivered()
     {

@@ -55,7 +55,8 @@ internal sealed class SmtpSession : IAsyncDisposable, IDisposable
     public SmtpCapabilities Capabilities { get; private set; } = SmtpCapabilities.None;
 
     /// <summary>Whether the session can take another command: no failure, no QUIT, not disposed.</summary>
-    public bool IsOpen => _open && !_disposed;
+    // A timer that fired after the last operation ended (between its completion and Disarm) leaves the session unusable.
+    public bool IsOpen => _open && !_disposed && !_io.IsCancellationRequested;
 
     /// <summary>When the session was last returned to the pool (a <see cref="TimeProvider"/> timestamp).</summary>
     public long LastUsedAt { get; set; }
@@ -380,6 +381,27 @@ internal sealed class SmtpSession : IAsyncDisposable, IDisposable
         Capabilities = SmtpCapabilities.None;
     }
 
+    // The message is serialized while the server answers the envelope, which is no network operation: the write's timer
+    // stops first, or a slow serialization (attachment files) would surface as a timeout of the next read.
+    private ValueTask<MessageBuffer> SerializeBetweenOperationsAsync(SmtpMessageData data, bool eightBit, CancellationToken cancellationToken)
+    {
+        Disarm();
+        return data.GetAsync(eightBit, cancellationToken);
+    }
+
+    // OperationTimeout bounds each write, as it bounds each read: a large message on a slow uplink goes in slices, each
+    // with the timeout afresh, so it fails only when the connection stops moving, not because the whole took long.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask WriteDataAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
+        const int SliceBytes = 256 * 1024;
+        for (var offset = 0; offset < data.Length; offset += SliceBytes)
+        {
+            var slice = data.Slice(offset, Math.Min(SliceBytes, data.Length - offset));
+            await _stream.WriteAsync(slice, Arm(cancellationToken)).ConfigureAwait(false);
+        }
+    }
+
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<SmtpReply> CommandAsync(byte[] command, bool keepText, CancellationToken cancellationToken)
     {
@@ -416,7 +438,7 @@ internal sealed class SmtpSession : IAsyncDisposable, IDisposable
         if (!pipelining)
         {
             await FlushCommandsAsync(cancellationToken).ConfigureAwait(false);
-            message ??= await data.GetAsync(eightBit, cancellationToken).ConfigureAwait(false);
+            message ??= await SerializeBetweenOperationsAsync(data, eightBit, cancellationToken).ConfigureAwait(false);
             var mailFrom = await _replies.ReadAsync(_stream, keepText: false, Arm(cancellationToken)).ConfigureAwait(false);
             if (!mailFrom.IsPositiveCompletion)
             {
@@ -441,7 +463,7 @@ internal sealed class SmtpSession : IAsyncDisposable, IDisposable
             // RFC 2920 §3.1: DATA may close a group; every reply is read before anything else is decided.
             Append("DATA\r\n"u8);
             await FlushCommandsAsync(cancellationToken).ConfigureAwait(false);
-            message ??= await data.GetAsync(eightBit, cancellationToken).ConfigureAwait(false);
+            message ??= await SerializeBetweenOperationsAsync(data, eightBit, cancellationToken).ConfigureAwait(false);
             var mailFrom = await _replies.ReadAsync(_stream, keepText: false, Arm(cancellationToken)).ConfigureAwait(false);
             ThrowIfClosing(SmtpCommand.MailFrom, mailFrom);
             try
@@ -457,7 +479,8 @@ internal sealed class SmtpSession : IAsyncDisposable, IDisposable
             }
             catch (IOException) when (!mailFrom.IsPositiveCompletion)
             {
-                // The refusal of the sender is what matters, not that the server then hung up.
+                // The refusal of the sender is what matters, not that the server then hung up: the connection is gone.
+                _open = false;
                 throw new SmtpReplyException(SmtpCommand.MailFrom, mailFrom);
             }
 
@@ -492,7 +515,7 @@ internal sealed class SmtpSession : IAsyncDisposable, IDisposable
 
         // From here on the server may end up with the message whatever happens: never send it again.
         Transaction.DataStarted = true;
-        await _stream.WriteAsync(message!.WrittenMemory, Arm(cancellationToken)).ConfigureAwait(false);
+        await WriteDataAsync(message!.WrittenMemory, cancellationToken).ConfigureAwait(false);
         var end = await _replies.ReadAsync(_stream, keepText: true, Arm(cancellationToken)).ConfigureAwait(false);
         if (!end.IsPositiveCompletion)
         {
