@@ -31,8 +31,14 @@ internal static class TextTransferEncoding
 
     /// <summary>
     /// Whether <paramref name="utf8"/> can go as <c>7bit</c>: no NUL, nothing above 127, no line over 78 characters
-    /// and no line break after a line that starts with <c>From </c> (mbox would mangle it), as MimeKit decides it.
+    /// and no line break after a line that starts with <c>From </c> (mbox would mangle it), as MimeKit decides it; and, stricter
+    /// than MimeKit, no CR outside a CRLF.
     /// </summary>
+    /// <remarks>
+    /// A bare CR goes quoted-printable (<c>=0D</c>) rather than raw, in 7bit as in 8bit: some servers take <c>CR . CRLF</c> for
+    /// the end of DATA (SMTP smuggling), and dot-stuffing only looks after an LF. The MimeKit path
+    /// (<see cref="TransferEncodedTextPart"/>) makes the same decision here.
+    /// </remarks>
     public static bool IsSevenBit(ReadOnlySpan<byte> utf8)
     {
         if (utf8.IndexOfAnyExceptInRange((byte)1, (byte)127) >= 0)
@@ -45,13 +51,17 @@ internal static class TextTransferEncoding
             var lineFeed = utf8.IndexOf((byte)'\n');
             if (lineFeed < 0)
             {
-                // MimeKit counts a last, unterminated line whole (a trailing CR included) and does not look for "From " in it.
-                return utf8.Length <= MaxSevenBitLine;
+                // MimeKit counts a last, unterminated line whole and does not look for "From " in it.
+                return utf8.Length <= MaxSevenBitLine && !utf8.Contains((byte)'\r');
             }
 
             var line = utf8[..lineFeed];
-            var length = line.Length > 0 && line[^1] == (byte)'\r' ? line.Length - 1 : line.Length;
-            if (length > MaxSevenBitLine || line.StartsWith("From "u8))
+            if (line.Length > 0 && line[^1] == (byte)'\r')
+            {
+                line = line[..^1];
+            }
+
+            if (line.Length > MaxSevenBitLine || line.StartsWith("From "u8) || line.Contains((byte)'\r'))
             {
                 return false;
             }

@@ -2,14 +2,13 @@ using System.Buffers;
 using System.Text;
 using MimeKit;
 using MimeKit.Encodings;
-using MimeKit.IO.Filters;
 
 namespace Mailing;
 
 /// <summary>
 /// A UTF-8 text part whose content is stored already in its transfer encoding, with CRLF line breaks: 7bit when it
-/// is plain short-lined ASCII, else quoted-printable, the same choice as MimeKit's <c>MimePart.GetBestEncoding</c>
-/// for a 7-bit server (its <see cref="BestEncodingFilter"/> decides).
+/// is plain short-lined ASCII, else quoted-printable: <see cref="TextTransferEncoding.IsSevenBit"/> decides, as for
+/// Mailing's own writer (MimeKit's choice for a 7-bit server, but never raw for a bare CR).
 /// </summary>
 /// <remarks>
 /// MimeKit encodes a part's content on every write unless the stored encoding matches the Content-Transfer-Encoding,
@@ -45,9 +44,7 @@ internal sealed class TransferEncodedTextPart : TextPart
         try
         {
             var length = Encoding.UTF8.GetBytes(text, utf8);
-            var scan = new BestEncodingFilter();
-            scan.Flush(utf8, 0, length, out _, out _);
-            return scan.GetBestEncoding(EncodingConstraint.SevenBit) is ContentEncoding.SevenBit
+            return TextTransferEncoding.IsSevenBit(utf8.AsSpan(0, length))
                 ? new TransferEncodedTextPart(subtype, WithCrLf(utf8.AsSpan(0, length)), ContentEncoding.SevenBit)
                 : new TransferEncodedTextPart(subtype, QuotedPrintable(utf8, length), ContentEncoding.QuotedPrintable);
         }

@@ -38,6 +38,26 @@ public sealed class LocalSmtpInboxTests
         Assert.False(certificate.MatchesHostname("example.com"));
     }
 
+    [Theory]
+    [InlineData("Hi\r.\r\nMAIL FROM:<evil@example.org>\r\nRCPT TO:<victim@example.org>\r\nDATA\r\nsmuggled")]
+    [InlineData("Grüße\r.\r\nMAIL FROM:<evil@example.org>\r\nRCPT TO:<victim@example.org>\r\nDATA\r\nsmuggled")]
+    public async Task TextWithABareCrBeforeADotLine_ArrivesAsOneMessage_WithItsTextIntact(string text)
+    {
+        // SMTP smuggling: a server that takes "CR . CRLF" for the end of DATA would see a second message here. A bare CR is
+        // sent quoted-printable (=0D), in 7bit and 8bit text alike, so no such sequence is on the wire.
+        await using var inbox = await StartInboxAsync(InboxTlsMode.None, requireAuth: false);
+        await using var transport = new SmtpTransport(OptionsFor(inbox));
+
+        await transport.SendAsync(Message("one") with { HtmlBody = null, TextBody = text }, Timeout());
+        await transport.SendAsync(Message("two"), Timeout());
+        var received = await inbox.WaitForMessagesAsync(2, Timeout());
+
+        Assert.Equal(["one", "two"], received.Select(email => email.Message.Subject));
+        // MimeKit reads line breaks back as LF; the bare CR is still there.
+        Assert.Equal(text.Replace("\r\n", "\n", StringComparison.Ordinal), received[0].Message.TextBody);
+        Assert.Equal(MimeKit.ContentEncoding.QuotedPrintable, Assert.IsType<MimeKit.TextPart>(received[0].Message.Body).ContentTransferEncoding);
+    }
+
     [Fact]
     public async Task Clear_ForgetsReceivedMessages_AndWaitingCountsFromThere()
     {
