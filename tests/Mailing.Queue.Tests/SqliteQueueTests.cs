@@ -168,6 +168,7 @@ public sealed class SqliteQueueTests : IDisposable
         using var host = await QueueHost.StartAsync(settings, worker: true);
         var queue = host.Services.GetRequiredService<IMailQueue>();
         var deadLetters = host.Services.GetRequiredService<IMailDeadLetters>();
+        using var deadLettered = new MetricCollector<long>(host.Services.GetRequiredService<IMeterFactory>(), MailingDiagnostics.MeterName, MailQueueDiagnostics.DeadLetteredCounterName);
 
         var rejected = await queue.EnqueueAsync(Message(1) with { To = ["gone@example.com"] });
         var fine = await queue.EnqueueAsync(Message(2));
@@ -179,6 +180,8 @@ public sealed class SqliteQueueTests : IDisposable
         Assert.Contains("inactive", letter.Reason, StringComparison.OrdinalIgnoreCase);
         Assert.Equal("gone@example.com", Assert.Single(letter.Message.To).Address);
         Assert.Equal(1, provider.Requests.Count(r => PostmarkMessageId(r) == rejected.MessageId));
+        // The mailer's tag value (not the enum's name), so the queue's failures and the mailer's join on it.
+        Assert.Equal("rejected", Assert.Single(deadLettered.GetMeasurementSnapshot()).Tags[MailQueueDiagnostics.FailureKindTag]);
 
         // The operator's command line shows it, and requeues it once the recipient is fixed at the provider.
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Mailing:Queue:Storage"] = Storage }).Build();

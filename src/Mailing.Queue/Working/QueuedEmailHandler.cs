@@ -110,14 +110,14 @@ internal sealed class QueuedEmailHandler : MessageHandler<QueuedEmail>
     {
         var envelope = context.Envelope!;
         var attempt = Math.Max(1, envelope.Attempts);
-        var kind = exception.Kind.ToString();
+        var kind = MailingDiagnostics.FailureKindTagValue(exception.Kind);
         var transport = exception.TransportName ?? queued.TransportName ?? "";
         if (exception.IsTransient && attempt < options.MaxAttempts)
         {
             var delay = RetryBackoff.Delay(attempt, options.RetryBaseDelay, options.RetryMaxDelay, exception.RetryAfter, Random.Shared.NextDouble());
             var next = time.GetUtcNow() + delay;
             telemetry.Failed.Add(1, new(MailQueueDiagnostics.TransportTag, transport), new(MailQueueDiagnostics.FailureKindTag, kind), new(MailQueueDiagnostics.OutcomeTag, "retry"));
-            MailQueueLog.RetryScheduled(logger, queued.Id, queued.MessageId, attempt, options.MaxAttempts, kind, next);
+            MailQueueLog.RetryScheduled(logger, queued.Id, queued.MessageId, attempt, options.MaxAttempts, exception.Kind.ToString(), next);
             await context.ReScheduleAsync(next).ConfigureAwait(false);
             return;
         }
