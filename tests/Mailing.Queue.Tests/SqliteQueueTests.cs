@@ -110,6 +110,66 @@ public sealed class SqliteQueueTests : IDisposable
     }
 
     [Fact]
+    public async Task QueuedMessage_ReachesTheTransport_WithEveryFieldItWasEnqueuedWith()
+    {
+        // SkipSuppressionCheck, refused on bulk mail, survives the queue in the unsubscribe test above.
+        var settings = QueueHost.Settings(Storage, "memory://default");
+        settings.Keys.Where(key => key.StartsWith("Mailing:Dispatch:", StringComparison.Ordinal)).ToList().ForEach(key => settings.Remove(key));
+        using var host = await QueueHost.StartAsync(settings, worker: true);
+        var memory = host.Services.GetRequiredService<InMemoryTransport>();
+        byte[] invoice = [0x25, 0x50, 0x44, 0x46, 0x00, 0xFF];
+        byte[] logo = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A];
+        var message = Message(1) with
+        {
+            From = "Shop Orders <orders@shop.example>",
+            Sender = "Mailer <mailer@shop.example>",
+            ReplyTo = ["Support <support@shop.example>"],
+            Cc = ["accounts@example.com"],
+            Bcc = ["archive@shop.example"],
+            HtmlBody = "<p>Order 1 <img src=\"cid:logo\"></p>",
+            Attachments = [new EmailAttachment("invoice.pdf", invoice, "application/pdf")],
+            InlineResources = [new InlineResource("logo", logo, "image/png", "logo.png")],
+            Headers = new Dictionary<string, string> { ["X-Campaign"] = "spring" },
+            Tags = ["orders"],
+            Metadata = new Dictionary<string, string> { ["order"] = "1" },
+            Priority = EmailPriority.High,
+            Kind = EmailKind.Bulk,
+            Unsubscribe = new UnsubscribeTarget("https://shop.example/unsubscribe?token=abc", "mailto:unsubscribe@shop.example"),
+            IdempotencyKey = "order-1-shipped",
+            TemplateName = "OrderShipped",
+        };
+
+        var queued = await host.Services.GetRequiredService<IMailQueue>().EnqueueAsync(message);
+        await Eventually.WaitAsync(() => memory.Sent.Count == 1, "the message to be sent");
+
+        var sent = Assert.Single(memory.Sent).Message;
+        Assert.Equal(queued.MessageId, sent.MessageId);
+        Assert.Equal("order-1-shipped", sent.IdempotencyKey);
+        Assert.Equal(message.From, sent.From);
+        Assert.Equal(message.Sender, sent.Sender);
+        Assert.Equal(message.ReplyTo, sent.ReplyTo);
+        Assert.Equal(message.To, sent.To);
+        Assert.Equal(message.Cc, sent.Cc);
+        Assert.Equal(message.Bcc, sent.Bcc);
+        Assert.Equal(message.Subject, sent.Subject);
+        Assert.Equal(message.HtmlBody, sent.HtmlBody);
+        Assert.Equal(message.TextBody, sent.TextBody);
+        var attachment = Assert.Single(sent.Attachments);
+        Assert.Equal(("invoice.pdf", "application/pdf"), (attachment.FileName, attachment.ContentType));
+        Assert.Equal(invoice, ReadAll(attachment.OpenRead()));
+        var resource = Assert.Single(sent.InlineResources);
+        Assert.Equal(("logo", "image/png", "logo.png"), (resource.ContentId, resource.ContentType, resource.FileName));
+        Assert.Equal(logo, ReadAll(resource.OpenRead()));
+        Assert.Equal("spring", sent.Headers["X-Campaign"]);
+        Assert.Equal(["orders"], sent.Tags);
+        Assert.Equal("1", sent.Metadata["order"]);
+        Assert.Equal(EmailPriority.High, sent.Priority);
+        Assert.Equal(EmailKind.Bulk, sent.Kind);
+        Assert.Equal(message.Unsubscribe, sent.Unsubscribe);
+        Assert.Equal("OrderShipped", sent.TemplateName);
+    }
+
+    [Fact]
     public async Task ScheduledMessage_ArrivesNoEarlierThanNotBefore()
     {
         await using var sink = InstantSmtpSink.Start(recordMessages: true);
@@ -168,6 +228,7 @@ public sealed class SqliteQueueTests : IDisposable
         using var host = await QueueHost.StartAsync(settings, worker: true);
         var queue = host.Services.GetRequiredService<IMailQueue>();
         var deadLetters = host.Services.GetRequiredService<IMailDeadLetters>();
+        using var deadLettered = new MetricCollector<long>(host.Services.GetRequiredService<IMeterFactory>(), MailingDiagnostics.MeterName, MailQueueDiagnostics.DeadLetteredCounterName);
 
         var rejected = await queue.EnqueueAsync(Message(1) with { To = ["gone@example.com"] });
         var fine = await queue.EnqueueAsync(Message(2));
@@ -179,6 +240,8 @@ public sealed class SqliteQueueTests : IDisposable
         Assert.Contains("inactive", letter.Reason, StringComparison.OrdinalIgnoreCase);
         Assert.Equal("gone@example.com", Assert.Single(letter.Message.To).Address);
         Assert.Equal(1, provider.Requests.Count(r => PostmarkMessageId(r) == rejected.MessageId));
+        // The mailer's tag value (not the enum's name), so the queue's failures and the mailer's join on it.
+        Assert.Equal("rejected", Assert.Single(deadLettered.GetMeasurementSnapshot()).Tags[MailQueueDiagnostics.FailureKindTag]);
 
         // The operator's command line shows it, and requeues it once the recipient is fixed at the provider.
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Mailing:Queue:Storage"] = Storage }).Build();
@@ -241,6 +304,16 @@ public sealed class SqliteQueueTests : IDisposable
         HtmlBody = $"<p>Order {number}</p>",
         TextBody = $"Order {number}",
     };
+
+    private static byte[] ReadAll(Stream stream)
+    {
+        using (stream)
+        {
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            return buffer.ToArray();
+        }
+    }
 
     private sealed class OrderReceiptTemplate : IEmailTemplate
     {

@@ -19,11 +19,11 @@ internal sealed class MailDeadLetters : IMailDeadLetters
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxLimit);
         var found = await QueryAsync(limit, cancellationToken).ConfigureAwait(false);
-        return [.. found.Select(f => f.Letter).OrderByDescending(l => l.FailedAt)];
+        return [.. found.Select(f => ToLetter(f.Envelope, f.Queued)).OrderByDescending(l => l.FailedAt)];
     }
 
     public async Task<MailDeadLetter?> GetAsync(Guid queueId, CancellationToken cancellationToken = default) =>
-        (await FindAsync(queueId, cancellationToken).ConfigureAwait(false))?.Letter;
+        await FindAsync(queueId, cancellationToken).ConfigureAwait(false) is { } found ? ToLetter(found.Envelope, found.Queued) : null;
 
     public async Task<bool> RequeueAsync(Guid queueId, CancellationToken cancellationToken = default)
     {
@@ -32,31 +32,40 @@ internal sealed class MailDeadLetters : IMailDeadLetters
             return false;
         }
 
-        await _runtime.Storage.DeadLetters.ReplayAsync(new DeadLetterEnvelopeQuery([found.EnvelopeId]), cancellationToken).ConfigureAwait(false);
+        await _runtime.Storage.DeadLetters.ReplayAsync(new DeadLetterEnvelopeQuery([found.Envelope.Id]), cancellationToken).ConfigureAwait(false);
         return true;
     }
 
-    private async Task<(MailDeadLetter Letter, Guid EnvelopeId)?> FindAsync(Guid queueId, CancellationToken cancellationToken)
+    private async Task<(DeadLetterEnvelope Envelope, QueuedEmail Queued)?> FindAsync(Guid queueId, CancellationToken cancellationToken)
     {
-        // Dead letters are indexed by Wolverine's envelope id; the queue id is inside the stored message.
+        // Dead letters are indexed by Wolverine's envelope id; the queue id is inside the stored message. Only the match
+        // becomes a letter: building one copies the message, attachments included.
         var all = await QueryAsync(MaxLimit, cancellationToken).ConfigureAwait(false);
-        return all.Where(f => f.Letter.QueueId == queueId).Select(f => ((MailDeadLetter, Guid)?)(f.Letter, f.EnvelopeId)).FirstOrDefault();
+        foreach (var found in all)
+        {
+            if (found.Queued.Id == queueId)
+            {
+                return found;
+            }
+        }
+
+        return null;
     }
 
-    private async Task<List<(MailDeadLetter Letter, Guid EnvelopeId)>> QueryAsync(int limit, CancellationToken cancellationToken)
+    private async Task<List<(DeadLetterEnvelope Envelope, QueuedEmail Queued)>> QueryAsync(int limit, CancellationToken cancellationToken)
     {
         var query = new DeadLetterEnvelopeQuery { MessageType = QueuedEmail.MessageTypeName, PageSize = limit, Replayable = false };
         var results = await _runtime.Storage.DeadLetters.QueryAsync(query, cancellationToken).ConfigureAwait(false);
-        var letters = new List<(MailDeadLetter, Guid)>();
+        var found = new List<(DeadLetterEnvelope, QueuedEmail)>();
         foreach (var envelope in results.Envelopes)
         {
             if (Read(envelope) is { } queued)
             {
-                letters.Add((ToLetter(envelope, queued), envelope.Id));
+                found.Add((envelope, queued));
             }
         }
 
-        return letters;
+        return found;
     }
 
     private QueuedEmail? Read(DeadLetterEnvelope envelope)

@@ -104,7 +104,6 @@ public static class MailQueueMailingBuilderExtensions
         services.AddSingleton(registration);
         services.AddOptions<MailQueueOptions>().Configure(o => Copy(registration.Options, o)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MailQueueOptions>, MailQueueOptionsValidator>());
-        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<MailQueueTelemetry>();
         services.TryAddSingleton<QueueDatabase>();
         services.TryAddSingleton(static sp => new SharedRateLimiter(sp.GetRequiredService<QueueDatabase>(), sp.GetRequiredService<MailQueueRegistration>().RateLimits, sp.GetRequiredService<TimeProvider>()));

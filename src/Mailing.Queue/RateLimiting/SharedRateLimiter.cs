@@ -27,27 +27,24 @@ internal sealed class SharedRateLimiter
     }
 
     /// <summary>Waits until <paramref name="transport"/> may send again; returns at once when it has no limit.</summary>
-    /// <returns>How long the caller waited.</returns>
-    public async Task<TimeSpan> WaitAsync(string transport, CancellationToken cancellationToken)
+    public async Task WaitAsync(string transport, CancellationToken cancellationToken)
     {
         if (!_limits.TryGetValue(transport, out var limit))
         {
-            return TimeSpan.Zero;
+            return;
         }
 
-        var waited = TimeSpan.Zero;
         while (true)
         {
-            var wait = await _database.TryTakeSlotAsync(limit.Transport.ToLowerInvariant(), limit.Interval, cancellationToken).ConfigureAwait(false);
+            var wait = await _database.TryTakeSlotAsync(limit.StorageKey, limit.Interval, cancellationToken).ConfigureAwait(false);
             if (wait <= TimeSpan.Zero)
             {
-                return waited;
+                return;
             }
 
             // Waiters spread over a fifth of an interval so they do not all ask at the same instant.
             wait += limit.Interval * (Random.Shared.NextDouble() / 5);
             await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
-            waited += wait;
         }
     }
 }

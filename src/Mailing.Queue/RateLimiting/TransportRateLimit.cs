@@ -7,6 +7,9 @@ namespace Mailing.Queue.RateLimiting;
 /// <param name="Interval">The time between two sends at the limit.</param>
 internal sealed record TransportRateLimit(string Transport, TimeSpan Interval)
 {
+    /// <summary>The transport's row in the rate table: names match case-insensitively, so every worker writes one row.</summary>
+    public string StorageKey { get; } = Transport.ToLowerInvariant();
+
     /// <summary>Reads <c>50/s</c>, <c>600/min</c>, <c>10000/h</c> or a bare number per second.</summary>
     public static bool TryParse(string transport, string text, out TransportRateLimit? limit)
     {

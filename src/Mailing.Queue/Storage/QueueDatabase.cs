@@ -86,12 +86,12 @@ internal sealed class QueueDatabase
     }
 
     /// <summary>Forgets sent-log rows older than <paramref name="before"/>.</summary>
-    public async Task<int> PruneSentLogAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    public async Task PruneSentLogAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await Database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = Command(connection, Sql.PruneSent, ("@before", before.ToUnixTimeMilliseconds()));
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

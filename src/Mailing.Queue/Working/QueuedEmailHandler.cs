@@ -75,7 +75,7 @@ internal sealed class QueuedEmailHandler : MessageHandler<QueuedEmail>
 
         var record = new SentRecord(queued.IdempotencyKey, result.MessageId, queued.Id, result.TransportName, result.ProviderMessageId, time.GetUtcNow());
         var keepUntil = time.GetUtcNow() + context.Runtime.DurabilitySettings.KeepAfterMessageHandling;
-        var first = await RecordAsync(database, record, envelope, keepUntil, queued, logger, cancellationToken).ConfigureAwait(false);
+        var first = await RecordAsync(database, record, envelope, keepUntil, queued, time, logger).ConfigureAwait(false);
         if (!first)
         {
             MailQueueLog.SentTwice(logger, queued.Id, queued.MessageId);
@@ -89,19 +89,22 @@ internal sealed class QueuedEmailHandler : MessageHandler<QueuedEmail>
     /// Writes the sent log and the acknowledgement, trying again when the database fails for a moment: the message has
     /// been accepted, so giving up here is what would let a redelivery send it twice.
     /// </summary>
-    private static async Task<bool> RecordAsync(QueueDatabase database, SentRecord record, Envelope envelope, DateTimeOffset keepUntil, QueuedEmail queued, ILogger logger, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Neither the record nor the waits between tries are cancelled by a stopping host: the send has happened, and the
+    /// record is what makes it final.
+    /// </remarks>
+    private static async Task<bool> RecordAsync(QueueDatabase database, SentRecord record, Envelope envelope, DateTimeOffset keepUntil, QueuedEmail queued, TimeProvider time, ILogger logger)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                // Not cancelled by a stopping host: the send has happened, and the record is what makes it final.
                 return await database.RecordSentAsync(record, envelope, keepUntil, CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception exception) when (attempt < RecordTries && exception is System.Data.Common.DbException or TimeoutException or InvalidOperationException)
             {
                 MailQueueLog.RecordFailed(logger, exception, queued.Id, queued.MessageId, attempt);
-                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), cancellationToken).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), time, CancellationToken.None).ConfigureAwait(false);
             }
         }
     }
@@ -110,14 +113,14 @@ internal sealed class QueuedEmailHandler : MessageHandler<QueuedEmail>
     {
         var envelope = context.Envelope!;
         var attempt = Math.Max(1, envelope.Attempts);
-        var kind = exception.Kind.ToString();
+        var kind = MailingDiagnostics.FailureKindTagValue(exception.Kind);
         var transport = exception.TransportName ?? queued.TransportName ?? "";
         if (exception.IsTransient && attempt < options.MaxAttempts)
         {
             var delay = RetryBackoff.Delay(attempt, options.RetryBaseDelay, options.RetryMaxDelay, exception.RetryAfter, Random.Shared.NextDouble());
             var next = time.GetUtcNow() + delay;
             telemetry.Failed.Add(1, new(MailQueueDiagnostics.TransportTag, transport), new(MailQueueDiagnostics.FailureKindTag, kind), new(MailQueueDiagnostics.OutcomeTag, "retry"));
-            MailQueueLog.RetryScheduled(logger, queued.Id, queued.MessageId, attempt, options.MaxAttempts, kind, next);
+            MailQueueLog.RetryScheduled(logger, queued.Id, queued.MessageId, attempt, options.MaxAttempts, exception.Kind.ToString(), next);
             await context.ReScheduleAsync(next).ConfigureAwait(false);
             return;
         }

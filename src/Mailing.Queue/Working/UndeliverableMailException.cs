@@ -9,8 +9,5 @@ internal sealed class UndeliverableMailException : Exception
     public UndeliverableMailException(MailFailureKind kind, string reason, MailDeliveryException innerException)
         : base($"{kind}: {reason}", innerException)
     {
-        Kind = kind;
     }
-
-    public MailFailureKind Kind { get; }
 }

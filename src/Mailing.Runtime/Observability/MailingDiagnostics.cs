@@ -54,8 +54,18 @@ public static class MailingDiagnostics
     internal const string RecipientCountTag = "mailing.recipient_count";
     internal const string SentOutcome = "sent";
 
-    /// <summary>A failure kind as a tag value: <c>connection</c>, <c>tls</c>, <c>rate_limited</c>, ...</summary>
-    internal static string FailureKindTagValue(MailFailureKind kind) => kind switch
+    /// <summary>
+    /// A failure kind as Mailing's metrics and spans tag it in <c>mailing.failure_kind</c> and <c>mailing.outcome</c>:
+    /// <c>connection</c>, <c>tls</c>, <c>authentication</c>, <c>rejected</c>, <c>rate_limited</c>, <c>timeout</c>,
+    /// <c>configuration</c> or <c>transient</c>; <c>unknown</c> for a value outside <see cref="MailFailureKind"/>.
+    /// </summary>
+    /// <param name="kind">The failure kind, usually <see cref="MailDeliveryException.Kind"/>.</param>
+    /// <returns>The lower-case tag value; never throws.</returns>
+    /// <remarks>
+    /// Use it when tagging your own instruments with <c>mailing.failure_kind</c>, so they can be joined with Mailing's:
+    /// <see cref="MailFailureKind"/>'s <c>ToString()</c> (<c>RateLimited</c>) is not the tag value (<c>rate_limited</c>).
+    /// </remarks>
+    public static string FailureKindTagValue(MailFailureKind kind) => kind switch
     {
         MailFailureKind.Connection => "connection",
         MailFailureKind.Tls => "tls",
