@@ -95,4 +95,40 @@ public sealed class SmtpInternationalAddressTests
         Assert.DoesNotContain("DATA", server.Verbs);
         Assert.Empty(server.Messages);
     }
+
+    [Fact]
+    public async Task AUtf8LocalPartOnlyInReplyTo_DeclaresSmtpUtf8_ForItTravelsInTheHeaders()
+    {
+        var mailFrom = new ConcurrentQueue<string>();
+        await using var server = ScriptedSmtpServer.Start(command =>
+        {
+            if (command.Verb is "MAIL")
+            {
+                mailFrom.Enqueue(command.Line);
+            }
+
+            return command.Verb == "EHLO" ? ScriptedReply.With("250-scripted.test\r\n250-8BITMIME\r\n250 SMTPUTF8") : null;
+        });
+        await using var transport = new SmtpTransport(OptionsFor(server));
+
+        await transport.SendAsync(Message() with { ReplyTo = [new EmailAddress("jörg@example.com")] }, Timeout());
+
+        Assert.EndsWith(" SMTPUTF8", Assert.Single(mailFrom), StringComparison.Ordinal);
+        Assert.Contains("Reply-To: jörg@example.com", Assert.Single(server.Messages), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AUtf8LocalPartOnlyInAFromBehindASender_ToAServerWithoutSmtpUtf8_FailsBeforeAnythingIsSent()
+    {
+        await using var server = ScriptedSmtpServer.Start();
+        await using var transport = new SmtpTransport(OptionsFor(server));
+        var message = Message() with { From = new EmailAddress("jörg@example.com"), Sender = new EmailAddress("bounces@example.com") };
+
+        var failure = await Assert.ThrowsAsync<MailDeliveryException>(() => transport.SendAsync(message, Timeout()));
+
+        Assert.Equal(MailFailureKind.Rejected, failure.Kind);
+        Assert.Contains("SMTPUTF8", failure.Hint, StringComparison.Ordinal);
+        Assert.DoesNotContain("MAIL", server.Verbs);
+        Assert.Empty(server.Messages);
+    }
 }

@@ -9,7 +9,7 @@ internal sealed class SmtpEnvelope
     // Few recipients are compared pairwise; a long Bcc list gets a set.
     private const int PairwiseLimit = 16;
 
-    private SmtpEnvelope(EmailAddress sender, EmailAddress[] recipients)
+    private SmtpEnvelope(EmailAddress sender, EmailAddress[] recipients, EmailMessage message)
     {
         Sender = sender;
         Recipients = recipients;
@@ -18,13 +18,25 @@ internal sealed class SmtpEnvelope
         {
             Inspect(recipient);
         }
+
+        // Addresses only in headers travel in UTF-8 too (RFC 6532): a UTF-8 From behind a Sender, or Reply-To, needs SMTPUTF8
+        // as much as the envelope does.
+        if (message.From is { } from)
+        {
+            Inspect(from);
+        }
+
+        foreach (var replyTo in message.ReplyTo)
+        {
+            Inspect(replyTo);
+        }
     }
 
     public EmailAddress Sender { get; }
 
     public EmailAddress[] Recipients { get; }
 
-    /// <summary>Whether an address has non-ASCII characters; with SMTPUTF8 they all travel in UTF-8.</summary>
+    /// <summary>Whether an address (in the envelope, or only in From or Reply-To) has non-ASCII characters; with SMTPUTF8 they all travel in UTF-8.</summary>
     public bool IsInternational { get; private set; }
 
     /// <summary>The first address whose local part is not ASCII: only SMTPUTF8 (RFC 6531) can carry it; a domain can go as punycode.</summary>
@@ -46,7 +58,7 @@ internal sealed class SmtpEnvelope
             Array.Resize(ref recipients, distinct);
         }
 
-        return new SmtpEnvelope(message.Sender ?? message.From!, recipients);
+        return new SmtpEnvelope(message.Sender ?? message.From!, recipients, message);
 
         void Add(IReadOnlyList<EmailAddress> addresses)
         {
