@@ -136,6 +136,25 @@ public sealed class UnsubscribeEndpointTests
     }
 
     [Fact]
+    public async Task ConfiguredLinkLifetime_DecidesWhenALinkExpires()
+    {
+        await using var app = await UnsubscribeApp.StartAsync(
+            configure: (web, _) => web.Services.Configure<UnsubscribeOptions>(o => o.LinkLifetime = TimeSpan.FromDays(30)));
+        var link = app.Links.Create("ann@example.net", "newsletter");
+
+        app.Time.Advance(TimeSpan.FromDays(29));
+        using var young = await app.OneClickAsync(link);
+        app.Time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromSeconds(1));
+        using var expired = await app.OneClickAsync(link);
+        using var expiredPage = await app.Client.GetAsync(link);
+
+        Assert.Equal(HttpStatusCode.OK, young.StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, expired.StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, expiredPage.StatusCode);
+        Assert.Single(app.Handled);
+    }
+
+    [Fact]
     public async Task ReplayedLink_IsAnsweredAgain_ButTheHandlerRunsOnce()
     {
         await using var app = await UnsubscribeApp.StartAsync();
