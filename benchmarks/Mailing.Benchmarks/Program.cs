@@ -13,6 +13,9 @@ if (args is ["--check"])
     await new MimeBuildingBenchmarks().VerifyEveryPathWritesTheSameMessage();
     Console.WriteLine("MIME: Mailing and both MimeKit-by-hand paths write the same message.");
 
+    await new DkimSigningBenchmarks().CheckEverySignatureVerifies();
+    Console.WriteLine("DKIM: MimeKit's own signature and Mailing's RSA, Ed25519 and dual signatures of the receipt all verify.");
+
     await new Mailing.Benchmarks.Http.ProviderRequestBenchmarks().CheckEveryPathSendsTheReceipt();
     Console.WriteLine("HTTP APIs: SendGrid, Resend, Postmark and Mailgun each send the receipt and read the provider's answer.");
 

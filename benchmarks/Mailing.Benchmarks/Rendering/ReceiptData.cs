@@ -26,4 +26,18 @@ internal static class ReceiptData
             Url: "https://acme.example/orders/A-1042?ref=mail&utm=receipt",
             Note: "Paid by card ending 4242. Questions? Reply to this email."),
     };
+
+    /// <summary>The rendered receipt as the message every sending benchmark hands to a transport.</summary>
+    public static EmailMessage Message()
+    {
+        var rendered = Create().Render(Culture);
+        return new EmailMessage
+        {
+            From = new EmailAddress("shop@acme.example", "Acme Cloud"),
+            To = [new EmailAddress("zoe@example.com", "Zoë Müller")],
+            Subject = rendered.Subject,
+            HtmlBody = rendered.Html,
+            TextBody = rendered.Text,
+        };
+    }
 }

@@ -55,15 +55,7 @@ public class SmtpSendBenchmarks
         options.TrustedCertificates.Add(DevCertificate.PublicPart(certificate));
         transport = new SmtpTransport(options);
 
-        var rendered = ReceiptData.Create().Render(ReceiptData.Culture);
-        message = new EmailMessage
-        {
-            From = new EmailAddress("shop@acme.example", "Acme Cloud"),
-            To = [new EmailAddress("zoe@example.com", "Zoë Müller")],
-            Subject = rendered.Subject,
-            HtmlBody = rendered.Html,
-            TextBody = rendered.Text,
-        };
+        message = ReceiptData.Message();
 
         heldClient = new SmtpClient { ServerCertificateValidationCallback = IsTheInboxCertificate };
         await heldClient.ConnectAsync("localhost", inbox.Port, SecureSocketOptions.StartTls);

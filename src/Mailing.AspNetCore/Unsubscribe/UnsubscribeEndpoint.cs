@@ -17,13 +17,23 @@ internal sealed class UnsubscribeEndpoint
     public const string ConfirmField = "unsubscribe";
     public const string ConfirmValue = "confirm";
 
+    /// <summary>
+    /// How long a used link is remembered, so a repeat (a mailbox provider's retry, a second click, the page confirmed
+    /// after Gmail's one-click) is answered without calling the handler again. Handlers are documented to be idempotent:
+    /// after a day, or once <see cref="ReplayCapacity"/> links are remembered, a repeat is passed on again.
+    /// </summary>
+    public static readonly TimeSpan ReplayWindow = TimeSpan.FromDays(1);
+
+    /// <summary>How many used links are remembered at most.</summary>
+    public const int ReplayCapacity = 100_000;
+
     private readonly UnsubscribeTokens _tokens;
-    private readonly UnsubscribeReplayGuard _replays;
+    private readonly ReplayGuard _replays;
     private readonly IUnsubscribeHandler? _handler;
     private readonly ILogger _logger;
 
     /// <summary>Answers with <paramref name="handler"/>, the one passed to <c>MapMailingUnsubscribe</c>, or with the <see cref="IUnsubscribeHandler"/> resolved per request when it is <see langword="null"/>.</summary>
-    public UnsubscribeEndpoint(UnsubscribeTokens tokens, UnsubscribeReplayGuard replays, IUnsubscribeHandler? handler, ILogger logger)
+    public UnsubscribeEndpoint(UnsubscribeTokens tokens, ReplayGuard replays, IUnsubscribeHandler? handler, ILogger logger)
     {
         _tokens = tokens;
         _replays = replays;

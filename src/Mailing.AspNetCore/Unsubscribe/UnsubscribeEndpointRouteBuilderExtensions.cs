@@ -69,7 +69,7 @@ public static class UnsubscribeEndpointRouteBuilderExtensions
 
         var endpoint = new UnsubscribeEndpoint(
             tokens,
-            services.GetRequiredService<UnsubscribeReplayGuard>(),
+            services.GetRequiredService<ReplayGuard>(),
             handler,
             services.GetRequiredService<ILoggerFactory>().CreateLogger("Mailing.Unsubscribe"));
 

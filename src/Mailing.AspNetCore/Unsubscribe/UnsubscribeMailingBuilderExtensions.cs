@@ -49,7 +49,7 @@ public static class UnsubscribeMailingBuilderExtensions
         services.AddDataProtection();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(static sp => new UnsubscribeTokens(sp.GetRequiredService<IDataProtectionProvider>(), sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(static sp => new UnsubscribeReplayGuard(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(static sp => new ReplayGuard(sp.GetRequiredService<TimeProvider>(), UnsubscribeEndpoint.ReplayWindow, UnsubscribeEndpoint.ReplayCapacity));
         services.TryAddSingleton(static sp => new UnsubscribeLinks(sp.GetRequiredService<UnsubscribeTokens>(), sp.GetRequiredService<IOptionsMonitor<UnsubscribeOptions>>()));
         return builder;
     }

@@ -54,7 +54,10 @@ public static class MailingWebhooksEndpointRouteBuilderExtensions
 
         var logger = (services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("Mailing.Webhooks");
         var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
-        var replays = new WebhookReplayGuard(time, options.TimestampTolerance);
+        // A signature older than the tolerance needs no memory (the staleness check refuses it); twice the tolerance covers
+        // a timestamp up to the tolerance ahead of the clock as well as behind it. Per process: a replay that reaches another
+        // instance is an ordinary duplicate, which handlers already recognise by MailEvent.EventId.
+        var replays = new ReplayGuard(time, 2 * options.TimestampTolerance);
         var group = endpoints.MapGroup(prefix);
         group.AllowAnonymous();
 

@@ -13,7 +13,7 @@ namespace Mailing.Webhooks;
 /// anything unauthenticated (no signature, wrong signature or key, stale timestamp, replay, wrong credentials), 400 for
 /// an authentic body that is not the provider's JSON, 500 when a handler fails (the provider retries), 200 otherwise.
 /// </remarks>
-internal sealed class WebhookEndpoint(IMailWebhook webhook, MailingWebhookOptions options, WebhookReplayGuard replays, TimeProvider time, ILogger logger)
+internal sealed class WebhookEndpoint(IMailWebhook webhook, MailingWebhookOptions options, ReplayGuard replays, TimeProvider time, ILogger logger)
 {
     private const string PlainText = "text/plain; charset=utf-8";
 
@@ -43,7 +43,7 @@ internal sealed class WebhookEndpoint(IMailWebhook webhook, MailingWebhookOption
                 return;
             }
 
-            if (verdict.ReplayKey is { } key && !replays.TryRecord(key))
+            if (verdict.ReplayKey is { } key && !replays.TryClaim(key))
             {
                 await RefuseAsync(context, WebhookRejection.Replayed, "this signature was already accepted; a captured request was sent again").ConfigureAwait(false);
                 return;
@@ -59,7 +59,7 @@ internal sealed class WebhookEndpoint(IMailWebhook webhook, MailingWebhookOption
                 // Only a handled request uses its signature up: the provider's retry of a failed one may carry the same.
                 if (!handled && verdict.ReplayKey is { } usedKey)
                 {
-                    replays.Forget(usedKey);
+                    replays.Release(usedKey);
                 }
             }
         }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using MimeKit.Cryptography;
 using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Crypto.Parameters;
@@ -84,7 +83,7 @@ internal static class DkimKeyLoader
 
         try
         {
-            var ascii = new IdnMapping().GetAscii(configured.Trim().TrimEnd('.')).ToLowerInvariant();
+            var ascii = EmailAddressValidator.ToAsciiDomain(configured.Trim()).ToLowerInvariant();
             if (!ascii.Contains('.', StringComparison.Ordinal) || !IsDnsLabelSequence(ascii))
             {
                 throw new ArgumentException(null, nameof(configured));

@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MimeKit;
@@ -29,6 +29,9 @@ public sealed class DkimMessageSigner
     // RFC 5322 §2.1.1: the line length MimeKit folds and encodes to.
     private const int MaxLineLength = 78;
 
+    // An application sends from a handful of domains; the cap only bounds a caller that signs for ever-new ones.
+    private const int MaxRememberedFromDomains = 1024;
+
     private static readonly string[] SignedHeaders =
     [
         "From", "To", "Cc", "Subject", "Date", "Message-Id", "MIME-Version", "Content-Type",
@@ -39,6 +42,7 @@ public sealed class DkimMessageSigner
     private static readonly FormatOptions SigningFormat = FormatOptions.Default.Clone();
 
     private readonly IReadOnlyList<(DkimKey Key, DkimSigner Signer)> _keys;
+    private readonly ConcurrentDictionary<string, DkimSigner[]> _signersByFromDomain = new(StringComparer.Ordinal);
     private readonly ILogger _logger;
 
     /// <summary>Reads and checks every key of <paramref name="options"/>.</summary>
@@ -87,8 +91,8 @@ public sealed class DkimMessageSigner
         var from = message.From.Mailboxes.FirstOrDefault()
             ?? throw new ArgumentException("The message has no From address, which DKIM signs and aligns with; set one before signing.", nameof(message));
         var fromDomain = AsciiDomain(from.Domain);
-        var keys = KeysFor(fromDomain);
-        if (keys.Count == 0)
+        var signers = SignersFor(fromDomain);
+        if (signers.Length == 0)
         {
             DkimLog.NoKeyForDomain(_logger, fromDomain, message.MessageId);
             return false;
@@ -99,8 +103,15 @@ public sealed class DkimMessageSigner
         message.Prepare(EncodingConstraint.SevenBit, MaxLineLength);
 
         var headers = new List<string>(SignedHeaders.Length + 1) { "From" };
-        headers.AddRange(SignedHeaders.Where(name => IsPresent(message, name)));
-        foreach (var (_, signer) in keys)
+        foreach (var name in SignedHeaders)
+        {
+            if (IsPresent(message, name))
+            {
+                headers.Add(name);
+            }
+        }
+
+        foreach (var signer in signers)
         {
             signer.Sign(SigningFormat, message, headers);
         }
@@ -118,7 +129,7 @@ public sealed class DkimMessageSigner
     {
         try
         {
-            return new IdnMapping().GetAscii(domain.TrimEnd('.')).ToLowerInvariant();
+            return EmailAddressValidator.ToAsciiDomain(domain).ToLowerInvariant();
         }
         catch (ArgumentException)
         {
@@ -126,20 +137,36 @@ public sealed class DkimMessageSigner
         }
     }
 
-    private List<(DkimKey Key, DkimSigner Signer)> KeysFor(string fromDomain)
+    private DkimSigner[] SignersFor(string fromDomain)
+    {
+        if (_signersByFromDomain.TryGetValue(fromDomain, out var signers))
+        {
+            return signers;
+        }
+
+        signers = ChooseSigners(fromDomain);
+        if (_signersByFromDomain.Count < MaxRememberedFromDomains)
+        {
+            _signersByFromDomain.TryAdd(fromDomain, signers);
+        }
+
+        return signers;
+    }
+
+    private DkimSigner[] ChooseSigners(string fromDomain)
     {
         // The same domain first; else the closest parent (news.shop.example mail, shop.example key); else a subdomain key.
         var aligned = _keys.Where(k => Aligns(k.Key.Domain, fromDomain)).ToList();
         if (aligned.Count == 0)
         {
-            return aligned;
+            return [];
         }
 
         var best = aligned
             .OrderByDescending(k => string.Equals(k.Key.Domain, fromDomain, StringComparison.OrdinalIgnoreCase))
             .ThenByDescending(k => fromDomain.EndsWith("." + k.Key.Domain, StringComparison.OrdinalIgnoreCase) ? k.Key.Domain.Length : -k.Key.Domain.Length)
             .First().Key.Domain;
-        return aligned.Where(k => k.Key.Domain == best).ToList();
+        return aligned.Where(k => k.Key.Domain == best).Select(k => k.Signer).ToArray();
     }
 
     private static bool IsPresent(MimeMessage message, string name) =>

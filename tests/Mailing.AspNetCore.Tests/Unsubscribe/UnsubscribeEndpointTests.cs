@@ -136,6 +136,25 @@ public sealed class UnsubscribeEndpointTests
     }
 
     [Fact]
+    public async Task ConfiguredLinkLifetime_DecidesWhenALinkExpires()
+    {
+        await using var app = await UnsubscribeApp.StartAsync(
+            configure: (web, _) => web.Services.Configure<UnsubscribeOptions>(o => o.LinkLifetime = TimeSpan.FromDays(30)));
+        var link = app.Links.Create("ann@example.net", "newsletter");
+
+        app.Time.Advance(TimeSpan.FromDays(29));
+        using var young = await app.OneClickAsync(link);
+        app.Time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromSeconds(1));
+        using var expired = await app.OneClickAsync(link);
+        using var expiredPage = await app.Client.GetAsync(link);
+
+        Assert.Equal(HttpStatusCode.OK, young.StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, expired.StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, expiredPage.StatusCode);
+        Assert.Single(app.Handled);
+    }
+
+    [Fact]
     public async Task ReplayedLink_IsAnsweredAgain_ButTheHandlerRunsOnce()
     {
         await using var app = await UnsubscribeApp.StartAsync();
@@ -273,14 +292,28 @@ public sealed class UnsubscribeEndpointTests
     [Fact]
     public async Task HandlerRegisteredInDI_IsResolvedPerRequest()
     {
+        var handlers = new List<RecordingHandler>();
         await using var app = await UnsubscribeApp.StartAsync(
-            configure: (web, _) => web.Services.AddScoped<IUnsubscribeHandler, RecordingHandler>(),
+            configure: (web, _) => web.Services.AddScoped<IUnsubscribeHandler>(_ =>
+            {
+                var handler = new RecordingHandler();
+                lock (handlers)
+                {
+                    handlers.Add(handler);
+                }
+
+                return handler;
+            }),
             map: (web, _) => web.MapMailingUnsubscribe("/unsubscribe"));
 
-        using var response = await app.OneClickAsync(app.Links.Create("ann@example.net", "digest"));
+        using var first = await app.OneClickAsync(app.Links.Create("ann@example.net", "digest"));
+        using var second = await app.OneClickAsync(app.Links.Create("bob@example.net", "newsletter"));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("digest", Assert.Single(RecordingHandler.Lists));
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(2, handlers.Count);
+        Assert.Equal("digest", Assert.Single(handlers[0].Lists));
+        Assert.Equal("newsletter", Assert.Single(handlers[1].Lists));
     }
 
     [Fact]
@@ -301,7 +334,7 @@ public sealed class UnsubscribeEndpointTests
 
     private sealed class RecordingHandler : IUnsubscribeHandler
     {
-        public static System.Collections.Concurrent.ConcurrentQueue<string> Lists { get; } = new();
+        public System.Collections.Concurrent.ConcurrentQueue<string> Lists { get; } = new();
 
         public Task UnsubscribeAsync(UnsubscribeRequest request, CancellationToken cancellationToken)
         {

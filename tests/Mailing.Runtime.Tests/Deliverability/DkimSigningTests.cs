@@ -201,6 +201,25 @@ public sealed class DkimSigningTests
     }
 
     [Fact]
+    public void EachFromDomain_KeepsItsKey_MessageAfterMessage_AndAUnicodeDomainIsSignedAsItsPunycode()
+    {
+        var shop = DkimTestKey.Rsa("shop.example", "s1");
+        var books = DkimTestKey.Ed25519Key("xn--bcher-kva.example", "s2");
+        var options = new DkimOptions { Keys = { shop.Options(), new DkimKeyOptions { Domain = "Bücher.example.", Selector = books.Selector, PrivateKey = books.PrivateKeyPem } } };
+        var signer = new DkimMessageSigner(options, new FakeTimeProvider(Now));
+        string[] froms = ["news@news.shop.example", "info@bücher.example", "news@news.shop.example", "hello@unrelated.example", "info@bücher.example"];
+
+        var domains = froms.Select(from =>
+        {
+            using var mime = (Message() with { From = from }).ToMimeMessage(new FakeTimeProvider(Now));
+            return signer.Sign(mime) ? Tags(mime.Headers[HeaderId.DkimSignature]!)["d"] : null;
+        }).ToArray();
+
+        Assert.Equal(new[] { "shop.example", "xn--bcher-kva.example", "shop.example", null, "xn--bcher-kva.example" }, domains);
+        Assert.Equal(books.RecordName, signer.DnsRecords[1].Name);
+    }
+
+    [Fact]
     public async Task MailFromADomainWithoutAKey_IsSentUnsigned_WithAWarningThatShowsNoKeyMaterial()
     {
         var key = DkimTestKey.Rsa();
