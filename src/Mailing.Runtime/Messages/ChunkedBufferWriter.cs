@@ -33,12 +33,6 @@ internal ref struct ChunkedBufferWriter(IBufferWriter<byte> output)
         _written += bytes.Length;
     }
 
-    public void Write(byte value)
-    {
-        Reserve(1)[0] = value;
-        _written++;
-    }
-
     /// <summary>Hands what was written to the output; call it before anything else writes there.</summary>
     public void Commit()
     {

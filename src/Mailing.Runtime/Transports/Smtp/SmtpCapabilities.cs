@@ -22,8 +22,6 @@ internal sealed class SmtpCapabilities
 
     public long MaxSize { get; private init; }
 
-    public bool Authentication => AuthenticationMechanisms.Count > 0;
-
     /// <summary>The SASL mechanisms after AUTH (or the obsolete AUTH=), upper-cased.</summary>
     public IReadOnlyList<string> AuthenticationMechanisms { get; }
 

@@ -13,5 +13,4 @@ internal enum SmtpCommand
     EndOfData,
     Reset,
     Noop,
-    Quit,
 }

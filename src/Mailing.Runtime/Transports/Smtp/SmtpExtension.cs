@@ -6,5 +6,4 @@ internal enum SmtpExtension
     StartTls,
     Authentication,
     EightBitMime,
-    SmtpUtf8,
 }

@@ -172,7 +172,8 @@ internal sealed partial class SmtpFailureClassifier(string transportName, string
         _ => "DATA",
     };
 
-    private static string? EnhancedStatusCode(string reply)
+    /// <summary>The RFC 3463 enhanced status code (<c>5.1.1</c>) at the start of a reply's text, if there is one.</summary>
+    internal static string? EnhancedStatusCode(string reply)
     {
         var match = EnhancedStatus().Match(reply);
         return match.Success ? match.Value : null;

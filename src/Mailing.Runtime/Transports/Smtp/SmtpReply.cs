@@ -6,7 +6,5 @@ internal readonly record struct SmtpReply(int Code, string? Text)
 {
     public bool IsPositiveCompletion => Code is >= 200 and < 300;
 
-    public bool IsNegative => Code >= 400;
-
     public override string ToString() => $"{Code} {Text}";
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -279,7 +278,7 @@ public sealed partial class SmtpTransport : IEmailTransport, IAsyncDisposable, I
         Duration = duration,
         AcceptedRecipients = [.. transaction.Accepted],
         RejectedRecipients = transaction.Refused.Count == 0 ? [] : transaction.Refused
-            .Select(refusal => new RecipientRejection(refusal.Recipient, refusal.StatusCode, EnhancedCode(refusal.Response), refusal.Response))
+            .Select(refusal => new RecipientRejection(refusal.Recipient, refusal.StatusCode, SmtpFailureClassifier.EnhancedStatusCode(refusal.Response), refusal.Response))
             .ToArray(),
     };
 
@@ -341,13 +340,4 @@ public sealed partial class SmtpTransport : IEmailTransport, IAsyncDisposable, I
             return count;
         }
     }
-
-    private static string? EnhancedCode(string reply)
-    {
-        var match = EnhancedStatus().Match(reply);
-        return match.Success ? match.Value : null;
-    }
-
-    [GeneratedRegex(@"^[245]\.[0-9]{1,3}\.[0-9]{1,3}(?=\s|$)", RegexOptions.CultureInvariant)]
-    private static partial Regex EnhancedStatus();
 }
