@@ -24,7 +24,7 @@ namespace Mailing;
 /// needs to re-encode, and no transport may change the message afterwards.
 /// </para>
 /// </remarks>
-public sealed class DkimMessageSigner
+public sealed class DkimMessageSigner : IMimeMessageTransform
 {
     // RFC 5322 §2.1.1: the line length MimeKit folds and encodes to.
     private const int MaxLineLength = 78;
@@ -72,6 +72,9 @@ public sealed class DkimMessageSigner
 
     /// <summary>The DNS TXT record each configured key needs, in configuration order: publish these before signing with a key.</summary>
     public IReadOnlyList<DkimDnsRecord> DnsRecords { get; }
+
+    // The transports' one seam for work on the MimeKit form of a message: a signer is the transform they are given.
+    void IMimeMessageTransform.Apply(MimeMessage mime, EmailMessage message) => Sign(mime);
 
     /// <summary>
     /// Adds a <c>DKIM-Signature</c> for each key whose domain aligns with the message's From domain: those of the

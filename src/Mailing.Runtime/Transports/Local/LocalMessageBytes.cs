@@ -14,16 +14,16 @@ internal static class LocalMessageBytes
     /// <summary>Writes <paramref name="message"/> (which has its Message-Id) into a new buffer the caller disposes.</summary>
     /// <returns>The buffer and the plain text as a reader of those bytes would decode it.</returns>
     public static async ValueTask<(MessageBuffer Bytes, string Text)> WriteAsync(
-        EmailMessage message, TimeProvider time, bool hideBlindCopies, DkimMessageSigner? dkim, CancellationToken cancellationToken)
+        EmailMessage message, TimeProvider time, bool hideBlindCopies, IMimeMessageTransform? transform, CancellationToken cancellationToken)
     {
-        if (dkim is null)
+        if (transform is null)
         {
             var writer = new EmailMessageWriter(message, message.MessageId!, time.GetUtcNow(), hideBlindCopies);
             return (await WriteAsync(writer, cancellationToken).ConfigureAwait(false), EmailMessageWriter.ReadBackText(writer.TextBody));
         }
 
         using var mime = MimeMessageFactory.Create(message, time);
-        dkim.Sign(mime);
+        transform.Apply(mime, message);
         return (await WriteAsync(new MimeMessageWriter(mime, hideBlindCopies), cancellationToken).ConfigureAwait(false), mime.TextBody ?? "");
     }
 

@@ -85,7 +85,7 @@ public sealed partial class SmtpTransport : IEmailTransport, IAsyncDisposable, I
 
     /// <summary>Signs each message with DKIM before it is sent; <see langword="null"/> (the default) sends unsigned.</summary>
     /// <remarks>Set from <c>Mailing:Dkim</c> when the transport comes from configuration.</remarks>
-    public DkimMessageSigner? Dkim { get; init; }
+    public DkimMessageSigner? Dkim { get => _mimeTransform as DkimMessageSigner; init => _mimeTransform = value; }
 
     /// <summary>How many SMTP connections this transport has opened so far (each reconnect counts).</summary>
     public int OpenedConnections => _pool.OpenedConnections;
@@ -233,7 +233,7 @@ public sealed partial class SmtpTransport : IEmailTransport, IAsyncDisposable, I
 
     private (IMessageWriter Writer, IDisposable? Owned) CreateWriter(EmailMessage message, string messageId)
     {
-        if (_mimeTransform is null && Dkim is null)
+        if (_mimeTransform is null)
         {
             return (new EmailMessageWriter(message, messageId, _time.GetUtcNow(), hideBlindCopies: true, _providerHeaders.HeadersFor(message)), null);
         }
@@ -243,8 +243,7 @@ public sealed partial class SmtpTransport : IEmailTransport, IAsyncDisposable, I
         {
             mime.MessageId = messageId;
             _providerHeaders.Write(message, mime.Headers);
-            _mimeTransform?.Apply(mime, message);
-            Dkim?.Sign(mime);
+            _mimeTransform.Apply(mime, message);
             return (new MimeMessageWriter(mime, hideBlindCopies: true), mime);
         }
         catch
