@@ -8,7 +8,7 @@ namespace Mailing.Tests.Smtp.Fixtures;
 /// <summary>
 /// A deliberately small plaintext SMTP server on loopback for the faults SmtpServer cannot produce: a server
 /// that never answers, 421 in the middle of a session, a connection dropped during DATA or closed while idle,
-/// and a server that does not offer STARTTLS. It speaks just enough SMTP for MailKit.
+/// and a server that does not offer STARTTLS. It speaks just enough SMTP for MailKit, strictly: a bare CR or LF from the client fails the test.
 /// </summary>
 internal sealed class ScriptedSmtpServer : IAsyncDisposable
 {
@@ -42,6 +42,12 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
 
     /// <summary>The raw DATA of every message completed with a 250, in arrival order.</summary>
     public ConcurrentQueue<string> Messages { get; } = new();
+
+    /// <summary>
+    /// What the client sent that breaks SMTP's line rules (a bare CR or LF: RFC 5321 §2.3.8); the session ended there.
+    /// Disposing the server fails the test when there is any.
+    /// </summary>
+    public ConcurrentQueue<string> ProtocolViolations { get; } = new();
 
     /// <summary>Every message body the server read after DATA, whether it then accepted it or not.</summary>
     public ConcurrentQueue<string> DataReceived { get; } = new();
@@ -78,6 +84,10 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
         _listener.Stop();
         await Task.WhenAll([_accepting, .. _sessions]).ContinueWith(_ => { }, TaskScheduler.Default);
         _stopping.Dispose();
+        if (!ProtocolViolations.IsEmpty)
+        {
+            throw new InvalidOperationException($"The client broke SMTP's line rules: {string.Join("; ", ProtocolViolations)}");
+        }
     }
 
     private async Task AcceptAsync()
@@ -106,7 +116,7 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
         try
         {
             var stream = client.GetStream();
-            var reader = new StreamReader(stream, Encoding.UTF8);
+            var reader = new CrLfLineReader(stream);
             var writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
             _open[session] = (client, writer);
             if (Greeting is null)
@@ -206,6 +216,10 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
         catch (Exception) when (token.IsCancellationRequested)
         {
         }
+        catch (InvalidDataException violation)
+        {
+            ProtocolViolations.Enqueue($"session {session}: {violation.Message}");
+        }
         catch (Exception exception) when (exception is IOException or ObjectDisposedException)
         {
             // The client went away, or CloseIdleSessionsAsync closed the session; that is the client's business in these tests.
@@ -239,7 +253,7 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
     }
 
     /// <returns>The message, unstuffed; <see langword="null"/> when the connection ended before the lone dot.</returns>
-    private static async Task<string?> ReadDataAsync(StreamReader reader, CancellationToken token)
+    private static async Task<string?> ReadDataAsync(CrLfLineReader reader, CancellationToken token)
     {
         var data = new StringBuilder();
         while (await reader.ReadLineAsync(token) is { } line)
@@ -249,9 +263,67 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
                 return data.ToString();
             }
 
-            data.Append(line.StartsWith("..", StringComparison.Ordinal) ? line[1..] : line).Append("\r\n");
+            // RFC 5321 §4.5.2: the first dot of any line that starts with one is removed, whatever follows it.
+            data.Append(line.StartsWith('.') ? line[1..] : line).Append("\r\n");
         }
 
         return null;
+    }
+
+    // Lines end with CRLF and nothing else: a StreamReader would split on a bare CR or LF and hide that the client sent one.
+    private sealed class CrLfLineReader(Stream stream)
+    {
+        private readonly byte[] _buffer = new byte[8192];
+        private readonly MemoryStream _line = new();
+        private int _start;
+        private int _end;
+
+        /// <returns>The line without its CRLF; <see langword="null"/> when the connection ended before one.</returns>
+        /// <exception cref="InvalidDataException">A bare CR or LF.</exception>
+        public async Task<string?> ReadLineAsync(CancellationToken token)
+        {
+            _line.SetLength(0);
+            while (true)
+            {
+                if (_start == _end && !await FillAsync(token))
+                {
+                    return null;
+                }
+
+                var next = _buffer[_start++];
+                if (next == (byte)'\n')
+                {
+                    throw new InvalidDataException($"a bare LF after \"{Shown()}\"");
+                }
+
+                if (next != (byte)'\r')
+                {
+                    _line.WriteByte(next);
+                    continue;
+                }
+
+                if (_start == _end && !await FillAsync(token))
+                {
+                    return null;
+                }
+
+                if (_buffer[_start] != (byte)'\n')
+                {
+                    throw new InvalidDataException($"a bare CR after \"{Shown()}\"");
+                }
+
+                _start++;
+                return Shown();
+            }
+        }
+
+        private string Shown() => Encoding.UTF8.GetString(_line.GetBuffer(), 0, (int)_line.Length);
+
+        private async Task<bool> FillAsync(CancellationToken token)
+        {
+            _start = 0;
+            _end = await stream.ReadAsync(_buffer, token);
+            return _end > 0;
+        }
     }
 }
