@@ -118,6 +118,27 @@ public sealed class SmtpProtocolTests
     }
 
     [Fact]
+    public async Task AServerWhoseScramSignatureDoesNotVerify_IsNotTrusted_TheExchangeIsCancelled_AndNothingIsSent()
+    {
+        // The client checks the server too (RFC 5802 §5): a server that cannot prove it knows the password is an impostor.
+        var scram = new ScramServer("mailer", "s3cret-Pa55word", forgeSignature: true);
+        await using var server = ScriptedSmtpServer.Start(scram.Answer, extensions: ["AUTH PLAIN LOGIN SCRAM-SHA-256"]);
+        var options = OptionsFor(server);
+        options.Username = "mailer";
+        options.Password = "s3cret-Pa55word";
+        await using var transport = new SmtpTransport(options);
+
+        var failure = await Assert.ThrowsAsync<MailDeliveryException>(() => transport.SendAsync(Message("scram"), Timeout()));
+
+        Assert.Equal(MailFailureKind.Authentication, failure.Kind);
+        Assert.True(scram.ClientProved);
+        Assert.True(scram.ClientCancelled);
+        Assert.Equal(["SCRAM-SHA-256"], scram.Mechanisms);
+        Assert.DoesNotContain("MAIL", server.Verbs);
+        Assert.DoesNotContain("s3cret-Pa55word", failure.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AWrongPasswordUnderScram_IsOneRefusal_NotRetriedWithAWeakerMechanism()
     {
         var scram = new ScramServer("mailer", "the-real-password");
@@ -346,8 +367,11 @@ public sealed class SmtpProtocolTests
         }
     }
 
-    /// <summary>The server side of SCRAM-SHA-256 (RFC 5802, RFC 7677): checks the client's proof, sends its own.</summary>
-    private sealed class ScramServer(string user, string password)
+    /// <summary>
+    /// The server side of SCRAM-SHA-256 (RFC 5802, RFC 7677): checks the client's proof, sends its own (or, forging, a
+    /// signature made without the password, as an impostor that does not know it would).
+    /// </summary>
+    private sealed class ScramServer(string user, string password, bool forgeSignature = false)
     {
         private readonly byte[] _salt = RandomNumberGenerator.GetBytes(16);
         private readonly string _serverNonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
@@ -358,6 +382,9 @@ public sealed class SmtpProtocolTests
         public ConcurrentQueue<string> Mechanisms { get; } = new();
 
         public bool ClientProved { get; private set; }
+
+        /// <summary>Whether the client cancelled the exchange (<c>*</c>, RFC 4954 §4) instead of finishing it.</summary>
+        public bool ClientCancelled { get; private set; }
 
         public ScriptedReply? Answer(ScriptedCommand command)
         {
@@ -378,6 +405,7 @@ public sealed class SmtpProtocolTests
             {
                 1 when _clientFirstBare.Length == 0 => First(command.Line),
                 1 => Final(command.Line),
+                2 when command.Line == "*" => Cancelled(),
                 2 => Done(),
                 _ => null,
             };
@@ -411,8 +439,17 @@ public sealed class SmtpProtocolTests
 
             ClientProved = true;
             _step = 2;
-            var serverSignature = HMACSHA256.HashData(HMACSHA256.HashData(salted, "Server Key"u8), authMessage);
+            var serverSignature = forgeSignature
+                ? RandomNumberGenerator.GetBytes(32)
+                : HMACSHA256.HashData(HMACSHA256.HashData(salted, "Server Key"u8), authMessage);
             return ScriptedReply.With("334 " + Convert.ToBase64String(Encoding.UTF8.GetBytes("v=" + Convert.ToBase64String(serverSignature))));
+        }
+
+        private ScriptedReply Cancelled()
+        {
+            _step = 0;
+            ClientCancelled = true;
+            return ScriptedReply.With("501 5.7.0 Authentication cancelled");
         }
 
         private ScriptedReply Done()
