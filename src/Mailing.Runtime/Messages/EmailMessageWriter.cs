@@ -88,6 +88,8 @@ internal sealed class EmailMessageWriter : IMessageWriter
 
     private EightBitChoice HtmlEightBit => _htmlEightBit ??= _message.HtmlBody is { } html ? EightBitChoice.Of(html) : default;
 
+    public bool RequiresEightBitMime => false;
+
     public bool HasEightBitBody(bool eightBitMime) => eightBitMime && (TextEightBit.EightBit || HtmlEightBit.EightBit);
 
     public long? MaxSize

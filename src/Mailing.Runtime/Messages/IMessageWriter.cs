@@ -21,16 +21,17 @@ internal interface IMessageWriter
     long? MaxSize { get; }
 
     /// <summary>
-    /// Whether a body part is <c>8bit</c> or <c>binary</c> when the message is written with <paramref name="eightBitMime"/>,
-    /// so the server must offer 8BITMIME (RFC 6152) and MAIL FROM declares <c>BODY=8BITMIME</c>. Header text is not counted:
-    /// a UTF-8 address needs SMTPUTF8, which the envelope decides.
+    /// Whether the message has <c>8bit</c> or <c>binary</c> parts whatever it is written for (a <c>MimeMessage</c> written as it
+    /// stands: a signed one must not be re-encoded), so it can go only to a server that offers 8BITMIME (RFC 6152).
+    /// </summary>
+    bool RequiresEightBitMime { get; }
+
+    /// <summary>
+    /// Whether a body part is <c>8bit</c> or <c>binary</c> when the message is written for a server that offers 8BITMIME, so
+    /// MAIL FROM declares <c>BODY=8BITMIME</c>; always <see langword="false"/> for any other (Mailing's writer then writes 7
+    /// bit). Header text is not counted: a UTF-8 address needs SMTPUTF8, which the envelope decides.
     /// </summary>
     /// <param name="eightBitMime">Whether the message is written for a server that offers 8BITMIME.</param>
-    /// <returns>
-    /// For Mailing's writer, <see langword="false"/> without 8BITMIME (it then writes 7 bit). For a <c>MimeMessage</c> written
-    /// as it stands, the same either way: <see langword="true"/> with <paramref name="eightBitMime"/> <see langword="false"/>
-    /// means it cannot go to a server without 8BITMIME.
-    /// </returns>
     bool HasEightBitBody(bool eightBitMime);
 
     /// <summary>Writes the whole message into <paramref name="output"/>.</summary>

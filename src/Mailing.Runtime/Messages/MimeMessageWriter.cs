@@ -20,9 +20,10 @@ internal sealed class MimeMessageWriter(MimeMessage message, bool hideBlindCopie
 
     public long? MaxSize => null;
 
-    // Written as it stands whatever the server offers: a signed message must not be re-encoded.
-    public bool HasEightBitBody(bool eightBitMime) => message.BodyParts.OfType<MimePart>()
+    public bool RequiresEightBitMime => message.BodyParts.OfType<MimePart>()
         .Any(part => part.ContentTransferEncoding is ContentEncoding.EightBit or ContentEncoding.Binary);
+
+    public bool HasEightBitBody(bool eightBitMime) => eightBitMime && RequiresEightBitMime;
 
     public async ValueTask WriteAsync(MessageBuffer output, bool eightBitMime, CancellationToken cancellationToken)
     {

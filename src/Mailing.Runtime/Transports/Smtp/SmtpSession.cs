@@ -588,7 +588,7 @@ internal sealed class SmtpSession : IAsyncDisposable, IDisposable
             Append(" SMTPUTF8"u8);
         }
 
-        if (eightBitBody && Capabilities.EightBitMime)
+        if (eightBitBody)
         {
             Append(" BODY=8BITMIME"u8);
         }

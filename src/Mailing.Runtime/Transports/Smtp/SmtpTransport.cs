@@ -262,9 +262,7 @@ public sealed partial class SmtpTransport : IEmailTransport, IAsyncDisposable, I
             return _classifier.SmtpUtf8NotOffered(international.Address);
         }
 
-        // Only a message that must go 8bit whatever the server offers (a signed MimeMessage left 8bit) is unfit; Mailing's own
-        // writer writes 7 bit for a server without 8BITMIME.
-        return writer.HasEightBitBody(eightBitMime: false) && !session.Capabilities.EightBitMime
+        return writer.RequiresEightBitMime && !session.Capabilities.EightBitMime
             ? _classifier.Classify(new SmtpExtensionMissingException(SmtpExtension.EightBitMime, "it has 8bit parts and the server does not offer 8BITMIME."), SmtpStage.Envelope)
             : null;
     }
