@@ -27,6 +27,9 @@ namespace Mailing;
 /// </remarks>
 public sealed class EmailMessageCompleter
 {
+    private static ParsedSetting? s_from;
+    private static ParsedSetting? s_replyTo;
+
     private readonly IOptionsMonitor<MailingOptions> _options;
 
     /// <summary>Creates a completer over the application's <see cref="MailingOptions"/> (the instance <c>AddMailing</c> registers uses them).</summary>
@@ -65,12 +68,12 @@ public sealed class EmailMessageCompleter
                 throw new ArgumentException($"The message has no From address and {options.SectionPath}:From is not configured: set one of them, e.g. \"Shop <no-reply@shop.example>\".", nameof(message));
             }
 
-            message = message with { From = EmailAddress.Parse(options.From) };
+            message = message with { From = ParseOnce(options.From, ref s_from) };
         }
 
         if (message.ReplyTo.Count == 0 && options.ReplyTo is not null)
         {
-            message = message with { ReplyTo = [EmailAddress.Parse(options.ReplyTo)] };
+            message = message with { ReplyTo = [ParseOnce(options.ReplyTo, ref s_replyTo)] };
         }
 
         if (message.To.Count + message.Cc.Count + message.Bcc.Count == 0)
@@ -80,4 +83,19 @@ public sealed class EmailMessageCompleter
 
         return message.MessageId is null ? message with { MessageId = MimeMessageFactory.CreateMessageId(message) } : message;
     }
+
+    // Mailing:From and Mailing:ReplyTo are parsed once per value, not for every message sent (EmailAddress is immutable).
+    private static EmailAddress ParseOnce(string text, ref ParsedSetting? cache)
+    {
+        if (Volatile.Read(ref cache) is { } parsed && parsed.Text == text)
+        {
+            return parsed.Address;
+        }
+
+        var address = EmailAddress.Parse(text);
+        Volatile.Write(ref cache, new ParsedSetting(text, address));
+        return address;
+    }
+
+    private sealed record ParsedSetting(string Text, EmailAddress Address);
 }
