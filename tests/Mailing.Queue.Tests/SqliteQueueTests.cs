@@ -179,6 +179,9 @@ public sealed class SqliteQueueTests : IDisposable
         var notBefore = DateTimeOffset.UtcNow.AddSeconds(3);
         var later = await queue.EnqueueAsync(Message(1), notBefore);
         var now = await queue.EnqueueAsync(Message(2));
+        // Three seconds before it is due, the queue's measure (the depth metric's source, Wolverine's scheduled table) sees it.
+        await Eventually.WaitAsync(async () => (await Snapshot(host)).Scheduled == 1, "the message to show as scheduled");
+        Assert.DoesNotContain(sink.Arrivals, a => a.MessageId == later.MessageId);
         await Eventually.WaitAsync(() => sink.Arrivals.Any(a => a.MessageId == later.MessageId), "the scheduled message");
         var arrivedAt = DateTimeOffset.UtcNow;
 
@@ -235,6 +238,7 @@ public sealed class SqliteQueueTests : IDisposable
         await Eventually.WaitAsync(async () => (await deadLetters.ListAsync()).Count == 1 && (await Snapshot(host)).Depth == 0, "the rejection to reach the dead letters");
 
         var letter = Assert.Single(await deadLetters.ListAsync());
+        Assert.Equal(1, (await Snapshot(host)).DeadLetters);
         Assert.Equal(rejected.Id, letter.QueueId);
         Assert.Equal(MailFailureKind.Rejected, letter.FailureKind);
         Assert.Contains("inactive", letter.Reason, StringComparison.OrdinalIgnoreCase);
