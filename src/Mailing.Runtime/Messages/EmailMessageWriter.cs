@@ -98,31 +98,25 @@ internal sealed class EmailMessageWriter : IMessageWriter
         {
             // Every character may become 3 UTF-8 bytes, each escaped as 3 characters, with a soft break every 72: under 10
             // bytes a character. Base64 is 4/3 plus line breaks. Each header and part adds room for names, folding, boundaries.
-            long characters = _message.Subject.Length + TextBody.Length + (_message.HtmlBody?.Length ?? 0);
-            foreach (var address in _message.AllRecipients.Concat(_message.ReplyTo).Append(_message.From!))
-            {
-                characters += address.Address.Length + (address.DisplayName?.Length ?? 0) + 8;
-            }
-
-            foreach (var (name, value) in _message.Headers.Concat(_extraHeaders))
+            // Read on every send to a server with a SIZE limit: indexed loops, no enumerators.
+            long characters = _message.Subject.Length + TextBody.Length + (_message.HtmlBody?.Length ?? 0) + AddressCharacters(_message.From!);
+            characters += AddressCharacters(_message.To) + AddressCharacters(_message.Cc) + AddressCharacters(_message.Bcc) + AddressCharacters(_message.ReplyTo);
+            foreach (var (name, value) in _message.Headers)
             {
                 characters += name.Length + value.Length + 8;
             }
 
-            foreach (var attachment in _message.Attachments)
+            for (var i = 0; i < _extraHeaders.Count; i++)
             {
+                characters += _extraHeaders[i].Key.Length + _extraHeaders[i].Value.Length + 8;
+            }
+
+            long size = 4096;
+            for (var i = 0; i < _message.Attachments.Count; i++)
+            {
+                var attachment = _message.Attachments[i];
                 characters += attachment.FileName.Length + attachment.ContentType.Length + 64;
-            }
-
-            foreach (var resource in _message.InlineResources)
-            {
-                characters += (resource.FileName?.Length ?? 0) + resource.ContentType.Length + resource.ContentId.Length + 64;
-            }
-
-            long size = 4096 + (10 * characters);
-            foreach (var content in _message.Attachments.Select(a => a.Content).Concat(_message.InlineResources.Select(r => r.Content)))
-            {
-                if (content.Length is not { } length)
+                if (attachment.Content.Length is not { } length)
                 {
                     return null;
                 }
@@ -130,8 +124,33 @@ internal sealed class EmailMessageWriter : IMessageWriter
                 size += 1024 + (length * 140 / 100);
             }
 
-            return size;
+            for (var i = 0; i < _message.InlineResources.Count; i++)
+            {
+                var resource = _message.InlineResources[i];
+                characters += (resource.FileName?.Length ?? 0) + resource.ContentType.Length + resource.ContentId.Length + 64;
+                if (resource.Content.Length is not { } length)
+                {
+                    return null;
+                }
+
+                size += 1024 + (length * 140 / 100);
+            }
+
+            return size + (10 * characters);
         }
+    }
+
+    private static long AddressCharacters(EmailAddress address) => address.Address.Length + (address.DisplayName?.Length ?? 0) + 8;
+
+    private static long AddressCharacters(IReadOnlyList<EmailAddress> addresses)
+    {
+        long characters = 0;
+        for (var i = 0; i < addresses.Count; i++)
+        {
+            characters += AddressCharacters(addresses[i]);
+        }
+
+        return characters;
     }
 
     /// <summary>The plain text the message carries: <see cref="EmailMessage.TextBody"/>, or text derived from the HTML.</summary>

@@ -118,6 +118,19 @@ public sealed class EmailMessageWriterTests
         AssertEquivalent(message, hideBlindCopies: true, eightBitMime: true);
     }
 
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task EveryShape_IsNoLargerThanItsMaxSize_WhichDecidesWhetherSizeMustBeDeclared(string name)
+    {
+        // An undercount would leave a message near the server's limit undeclared: refused after its data, not before.
+        var writer = new EmailMessageWriter(Messages[name]() with { MessageId = "fixed-id@shop.example" }, "fixed-id@shop.example", Clock.GetUtcNow(), hideBlindCopies: false);
+        using var output = new MessageBuffer(writer.SizeHint, dotStuffing: false);
+
+        await writer.WriteAsync(output, eightBitMime: false, CancellationToken.None);
+
+        Assert.True(writer.MaxSize >= output.MessageLength, $"{output.MessageLength} bytes written, {writer.MaxSize} allowed for");
+    }
+
     [Fact]
     public void ForAServerWith8BitMime_NonAsciiTextGoes8bit_UnlessALineIsOver998Octets_AndAsciiTextKeepsItsEncoding()
     {
