@@ -33,15 +33,14 @@ internal sealed class QueuedEmailHandler : MessageHandler<QueuedEmail>
 {
     private const int RecordTries = 5;
 
+    // One handler per host, built before the host's services exist: they are resolved at the first message, then kept
+    // (all singletons; two first messages at once resolve the same instances).
+    private Dependencies? _dependencies;
+
     protected override async Task HandleAsync(QueuedEmail queued, MessageContext context, CancellationToken cancellationToken)
     {
         var envelope = context.Envelope!;
-        var services = context.Runtime.Services;
-        var registration = services.GetRequiredService<MailQueueRegistration>();
-        var database = services.GetRequiredService<QueueDatabase>();
-        var telemetry = services.GetRequiredService<MailQueueTelemetry>();
-        var time = services.GetRequiredService<TimeProvider>();
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Mailing.Queue.Worker");
+        var (registration, database, telemetry, time, logger, defaultTransport, rateLimiter, mailer) = _dependencies ??= Dependencies.From(context.Runtime.Services);
         var options = registration.Options;
 
         if (await database.FindSentAsync(queued.IdempotencyKey, cancellationToken).ConfigureAwait(false) is { } sent)
@@ -52,13 +51,13 @@ internal sealed class QueuedEmailHandler : MessageHandler<QueuedEmail>
         }
 
         var message = QueuedEmailMapper.ToMessage(queued);
-        var transport = message.TransportName ?? services.GetRequiredService<IEmailTransport>().Name;
-        await services.GetRequiredService<SharedRateLimiter>().WaitAsync(transport, cancellationToken).ConfigureAwait(false);
+        var transport = message.TransportName ?? defaultTransport.Name;
+        await rateLimiter.WaitAsync(transport, cancellationToken).ConfigureAwait(false);
 
         SendResult result;
         try
         {
-            result = await services.GetRequiredService<IMailer>().SendAsync(message, cancellationToken).ConfigureAwait(false);
+            result = await mailer.SendAsync(message, cancellationToken).ConfigureAwait(false);
         }
         catch (MailDeliveryException exception)
         {
@@ -134,5 +133,26 @@ internal sealed class QueuedEmailHandler : MessageHandler<QueuedEmail>
         telemetry.DeadLettered.Add(1, new KeyValuePair<string, object?>(MailQueueDiagnostics.FailureKindTag, kind));
         MailQueueLog.DeadLettered(logger, queued.Id, queued.MessageId, attempt, reason);
         await context.MoveToDeadLetterQueueAsync(new UndeliverableMailException(exception.Kind, reason, exception)).ConfigureAwait(false);
+    }
+
+    private sealed record Dependencies(
+        MailQueueRegistration Registration,
+        QueueDatabase Database,
+        MailQueueTelemetry Telemetry,
+        TimeProvider Time,
+        ILogger Logger,
+        IEmailTransport DefaultTransport,
+        SharedRateLimiter RateLimiter,
+        IMailer Mailer)
+    {
+        public static Dependencies From(IServiceProvider services) => new(
+            services.GetRequiredService<MailQueueRegistration>(),
+            services.GetRequiredService<QueueDatabase>(),
+            services.GetRequiredService<MailQueueTelemetry>(),
+            services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<ILoggerFactory>().CreateLogger("Mailing.Queue.Worker"),
+            services.GetRequiredService<IEmailTransport>(),
+            services.GetRequiredService<SharedRateLimiter>(),
+            services.GetRequiredService<IMailer>());
     }
 }
